@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace IndustryTracker.Core.Auditing;
+
+/// <summary>Stamps created/updated times and actors and bumps the concurrency version of every auditable entity.</summary>
+public sealed class AuditingInterceptor(TimeProvider time, ICurrentActor actor) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Stamp(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Stamp(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Stamp(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var entry in context.ChangeTracker.Entries<IAuditable>())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    entry.Entity.CreatedAt = now;
+                    entry.Entity.CreatedBy ??= actor.Name;
+                    entry.Entity.UpdatedAt = now;
+                    entry.Entity.UpdatedBy ??= actor.Name;
+                    entry.Entity.Version = 1;
+                    break;
+                case EntityState.Modified:
+                    entry.Entity.UpdatedAt = now;
+                    entry.Entity.UpdatedBy = actor.Name;
+                    entry.Entity.Version++;
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace IndustryTracker.Core.Companies;
+
+public enum AliasKind
+{
+    Alias,
+    Abbreviation,
+    Former,
+}

@@ -1,0 +1,38 @@
+using IndustryTracker.Core.Dates;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IndustryTracker.Core.Data.Configurations;
+
+internal static class ConfigurationExtensions
+{
+    /// <summary>Maps a <see cref="FuzzyDate"/> as an owned value in four columns named after <paramref name="prefix"/>.</summary>
+    public static void OwnsFuzzyDate<TEntity>(
+        this EntityTypeBuilder<TEntity> builder,
+        System.Linq.Expressions.Expression<Func<TEntity, FuzzyDate?>> navigation,
+        string prefix,
+        bool required)
+        where TEntity : class
+    {
+        builder.OwnsOne<FuzzyDate>(navigation, date =>
+        {
+            date.Property(d => d.Label).HasColumnName($"{prefix}Label").HasMaxLength(100).IsRequired();
+            date.Property(d => d.Start).HasColumnName($"{prefix}Start").IsRequired();
+            date.Property(d => d.End).HasColumnName($"{prefix}End").IsRequired();
+            date.Property(d => d.Precision).HasColumnName($"{prefix}Precision").HasConversion<string>().HasMaxLength(20).IsRequired();
+            date.HasIndex(d => new { d.Start, d.End });
+        });
+        if (required)
+        {
+            builder.Navigation(navigation!).IsRequired();
+        }
+    }
+
+    public static void HasAuditColumns<TEntity>(this EntityTypeBuilder<TEntity> builder)
+        where TEntity : class, Auditing.IAuditable
+    {
+        builder.Property(e => e.CreatedBy).HasMaxLength(256);
+        builder.Property(e => e.UpdatedBy).HasMaxLength(256);
+        builder.Property(e => e.Version).IsConcurrencyToken();
+    }
+}

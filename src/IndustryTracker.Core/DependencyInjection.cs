@@ -1,0 +1,50 @@
+using IndustryTracker.Core.Auditing;
+using IndustryTracker.Core.Data;
+using IndustryTracker.Core.Data.Migrations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace IndustryTracker.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the database (SQLite by default, PostgreSQL by configuration), migrations, import and queries.
+    /// Reads <c>Database:Provider</c> and <c>ConnectionStrings:IndustryTracker</c>.
+    /// </summary>
+    public static IServiceCollection AddIndustryTrackerCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .Configure(o =>
+            {
+                var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+                if (!string.IsNullOrWhiteSpace(connectionString))
+                {
+                    o.ConnectionString = connectionString;
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ICurrentActor>(new SystemActor("system"));
+        services.AddDbContextFactory<IndustryTrackerDbContext>((sp, builder) =>
+            ConfigureProvider(builder, sp.GetRequiredService<DatabaseOptions>())
+                .AddInterceptors(new AuditingInterceptor(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICurrentActor>())));
+        services.AddSingleton<DatabaseMigrator>();
+        return services;
+    }
+
+    public static DbContextOptionsBuilder ConfigureProvider(DbContextOptionsBuilder builder, DatabaseOptions options) =>
+        options.Provider switch
+        {
+            DatabaseProvider.Sqlite => builder.UseSqlite(options.ConnectionString),
+            DatabaseProvider.Postgres => builder.UseNpgsql(options.ConnectionString),
+            _ => throw new InvalidOperationException($"Unknown database provider '{options.Provider}'. Use Sqlite or Postgres."),
+        };
+}

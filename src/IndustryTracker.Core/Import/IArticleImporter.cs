@@ -1,0 +1,45 @@
+namespace IndustryTracker.Core.Import;
+
+/// <summary>
+/// Turns news articles into structured, sourced facts. Import is idempotent by content hash, runs one transaction
+/// per article, and rejects a bad file with a clear message without writing anything for it.
+/// </summary>
+public interface IArticleImporter
+{
+    /// <summary>Imports one article given as raw bytes (a file, an upload, pasted text).</summary>
+    Task<ImportResult> ImportAsync(ArticleSource source, CancellationToken cancellationToken = default);
+
+    /// <summary>Imports files and folders (every *.txt and *.md inside, in name order), reporting progress per file.</summary>
+    Task<IReadOnlyList<ImportResult>> ImportPathsAsync(
+        IEnumerable<string> paths,
+        IProgress<ImportProgress>? progress = null,
+        CancellationToken cancellationToken = default);
+}
+
+/// <summary>An article's raw content and the name it is known by.</summary>
+public sealed record ArticleSource(string FileName, byte[] Content);
+
+public enum ImportOutcome
+{
+    /// <summary>New content: its facts were written.</summary>
+    Imported,
+
+    /// <summary>The same content (by SHA-256) was imported before; nothing changed.</summary>
+    Unchanged,
+
+    /// <summary>The file could not be imported; nothing was written for it.</summary>
+    Rejected,
+}
+
+/// <summary>What one article's import did, with per-kind counts of what it found.</summary>
+public sealed record ImportResult(string FileName, ImportOutcome Outcome, string? Error, ImportCounts Counts)
+{
+    public static ImportResult Rejected(string fileName, string error) => new(fileName, ImportOutcome.Rejected, error, ImportCounts.None);
+}
+
+public sealed record ImportCounts(int Paragraphs, int Companies, int Models, int Investments, int Events, int Mentions)
+{
+    public static ImportCounts None { get; } = new(0, 0, 0, 0, 0, 0);
+}
+
+public sealed record ImportProgress(int Done, int Total, string FileName, ImportOutcome Outcome);

@@ -1,0 +1,11 @@
+namespace IndustryTracker.Core.Investments;
+
+public enum InvestmentKind
+{
+    FundingRound,
+    CapitalExpenditurePlan,
+    Acquisition,
+    GovernmentFund,
+    Ipo,
+    Other,
+}

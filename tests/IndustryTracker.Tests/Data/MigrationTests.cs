@@ -1,0 +1,87 @@
+using IndustryTracker.Core.Data.Migrations;
+using IndustryTracker.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace IndustryTracker.Tests.Data;
+
+public sealed class MigrationTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Migrated_database_has_exactly_the_schema_the_EF_model_generates()
+    {
+        await using var migrated = await TestDatabase.CreateAsync(migrate: true);
+        await using var modelBuilt = await TestDatabase.CreateAsync(migrate: false);
+        await using (var context = modelBuilt.CreateContext())
+        {
+            await context.Database.EnsureCreatedAsync(Ct);
+        }
+
+        var expected = await SqliteSchema.ReadAsync(modelBuilt.Options.ConnectionString, Ct);
+        var actual = await SqliteSchema.ReadAsync(migrated.Options.ConnectionString, Ct);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task Migrating_twice_applies_nothing_the_second_time()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: true);
+
+        var appliedAgain = await database.Migrator().MigrateAsync(Ct);
+
+        Assert.Empty(appliedAgain);
+        Assert.Equal(SchemaMigrations.For(database.Options.Provider).Select(m => m.Version), await database.Migrator().AppliedVersionsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Upgrading_keeps_existing_data()
+    {
+        var shipped = SchemaMigrations.For(Core.Data.DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await database.Migrator().MigrateAsync([shipped[0]], Ct);
+        await ExecuteAsync(database, """
+            INSERT INTO "Companies" ("Name", "Slug", "NameKey", "Category", "CreatedAt", "UpdatedAt", "Version")
+            VALUES ('DeepSeek', 'deepseek', 'deepseek', 'ModelDeveloper', '2025-01-01T00:00:00+00:00', '2025-01-01T00:00:00+00:00', 1);
+            INSERT INTO "CompanyAliases" ("CompanyId", "Name", "Kind", "NameKey") VALUES (1, 'Deepseek AI', 'Alias', 'deepseek ai');
+            """);
+
+        // Every shipped migration after the first, plus one more a future release might add.
+        var upgrade = shipped.Skip(1).Append(new SchemaMigration("9999_TestOnly_AddColumn", """ALTER TABLE "Companies" ADD COLUMN "Website" TEXT NULL;""")).ToList();
+        var applied = await database.Migrator().MigrateAsync(upgrade, Ct);
+
+        Assert.Equal(upgrade.Select(m => m.Version), applied);
+        await using var context = database.CreateContext();
+        var company = await context.Companies.SingleAsync(Ct);
+        Assert.Equal("DeepSeek", company.Name);
+        Assert.Equal("Deepseek AI", Assert.Single(company.Aliases).Name);
+    }
+
+    [Fact]
+    public async Task A_failing_migration_is_rolled_back_and_not_recorded()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: true);
+        var broken = new SchemaMigration("9999_Broken", """
+            CREATE TABLE "Half" ("Id" INTEGER);
+            THIS IS NOT SQL;
+            """);
+
+        await Assert.ThrowsAsync<SqliteException>(() => database.Migrator().MigrateAsync([broken], Ct));
+
+        Assert.DoesNotContain("9999_Broken", await database.Migrator().AppliedVersionsAsync(Ct));
+        var tables = await SqliteSchema.ReadAsync(database.Options.ConnectionString, Ct);
+        Assert.DoesNotContain(tables, line => line.Contains("Half", StringComparison.Ordinal));
+    }
+
+    private static async Task ExecuteAsync(TestDatabase database, string sql)
+    {
+        await using var connection = new SqliteConnection(database.Options.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+}
