@@ -1,6 +1,14 @@
+using System.Text.Json;
 using IndustryTracker.Core;
+using IndustryTracker.Core.Contracts;
 using IndustryTracker.Core.Data;
+using IndustryTracker.Core.Data.Migrations;
+using IndustryTracker.Core.Export;
+using IndustryTracker.Core.Import;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace IndustryTracker.Cli;
 
@@ -27,6 +35,8 @@ public static class CliApp
             var parsed = CommandLine.Parse(args[1..]);
             return args[0] switch
             {
+                "import" => await ImportAsync(parsed, stdout, stderr, cancellationToken),
+                "export" => await ExportAsync(parsed, stdout, cancellationToken),
                 "schema-script" => SchemaScript(parsed, stdout),
                 _ => await UnknownVerbAsync(args[0], stderr),
             };
@@ -37,6 +47,90 @@ public static class CliApp
             await stderr.WriteLineAsync(Usage);
             return 2;
         }
+    }
+
+    /// <summary>Imports files and folders; prints one line per article and one clear line per rejected file on stderr.</summary>
+    private static async Task<int> ImportAsync(CommandLine command, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        command.OnlyAllow("db");
+        if (command.Positionals.Count == 0)
+        {
+            throw new CommandLineException("import needs at least one FILE_OR_FOLDER.");
+        }
+        await using var services = await OpenDatabaseAsync(command.Required("db"), cancellationToken);
+        var importer = services.GetRequiredService<IArticleImporter>();
+
+        var progress = new SynchronousProgress<ImportProgress>(p =>
+            stdout.WriteLine($"[{p.Done}/{p.Total}] {p.FileName}: {p.Outcome.ToString().ToLowerInvariant()}"));
+        var results = await importer.ImportPathsAsync(command.Positionals, progress, cancellationToken);
+
+        foreach (var result in results.Where(r => r.Outcome == ImportOutcome.Imported))
+        {
+            var c = result.Counts;
+            await stdout.WriteLineAsync(
+                $"{result.FileName}: {c.Paragraphs} paragraphs, {c.Companies} companies, {c.Models} models, {c.Investments} investments, {c.Events} events, {c.Mentions} mentions");
+        }
+        foreach (var rejected in results.Where(r => r.Outcome == ImportOutcome.Rejected))
+        {
+            await stderr.WriteLineAsync($"rejected {rejected.FileName}: {rejected.Error}");
+        }
+        var imported = results.Count(r => r.Outcome == ImportOutcome.Imported);
+        var unchanged = results.Count(r => r.Outcome == ImportOutcome.Unchanged);
+        var failed = results.Count(r => r.Outcome == ImportOutcome.Rejected);
+        await stdout.WriteLineAsync($"{imported} imported, {unchanged} unchanged, {failed} rejected");
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> ExportAsync(CommandLine command, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        command.OnlyAllow("db", "format", "out");
+        var format = command.Optional("format") ?? "json";
+        if (!string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CommandLineException($"--format must be json, not '{format}'.");
+        }
+        var outPath = command.Required("out");
+        var db = command.Required("db");
+        if (!File.Exists(db))
+        {
+            throw new CommandLineException($"no database at '{db}'.");
+        }
+        await using var services = await OpenDatabaseAsync(db, cancellationToken);
+        var document = await services.GetRequiredService<ExportService>().BuildAsync(cancellationToken);
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(outPath));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+        var temporary = outPath + ".tmp";
+        await using (var file = File.Create(temporary))
+        {
+            await JsonSerializer.SerializeAsync(file, document, EnumNames.JsonOptions, cancellationToken);
+        }
+        File.Move(temporary, outPath, overwrite: true);
+        await stdout.WriteLineAsync(
+            $"exported {document.Companies.Count} companies, {document.Models.Count} models, {document.Investments.Count} investments, {document.Events.Count} events, {document.Articles.Count} articles to {outPath}");
+        return 0;
+    }
+
+    /// <summary>A service provider over the SQLite file at <paramref name="dbPath"/>, created or upgraded first.</summary>
+    private static async Task<ServiceProvider> OpenDatabaseAsync(string dbPath, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = $"Data Source={Path.GetFullPath(dbPath)}",
+                [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.Sqlite),
+            })
+            .AddEnvironmentVariables()
+            .Build();
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error))
+            .AddIndustryTrackerCore(configuration)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        return services;
     }
 
     private static async Task<int> UnknownVerbAsync(string verb, TextWriter stderr)

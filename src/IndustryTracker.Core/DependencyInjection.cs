@@ -37,6 +37,7 @@ public static class DependencyInjection
             ConfigureProvider(builder, sp.GetRequiredService<DatabaseOptions>())
                 .AddInterceptors(new AuditingInterceptor(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICurrentActor>())));
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<Export.ExportService>();
         return services;
     }
 

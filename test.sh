@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test: unit, integration (real SQLite, WebApplicationFactory) and end-to-end
+# (Playwright driving Debian's Chromium against the app on a loopback port). Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+CHROMIUM=/usr/bin/chromium
+if [ ! -x "$CHROMIUM" ]; then
+  echo "test.sh: Chromium is missing; installing Debian's chromium package"
+  SUDO=""
+  if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null
+fi
+
+CONFIGURATION="${CONFIGURATION:-Debug}"
+dotnet build IndustryTracker.sln -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+for project in tests/IndustryTracker.Tests tests/IndustryTracker.E2E; do
+  echo "== $project"
+  if ! dotnet test "$project" -c "$CONFIGURATION" --no-build -nologo 2>&1 | tee -a "$log"; then
+    status=1
+  fi
+done
+
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+if [ "$passed" -eq 0 ]; then
+  echo "test.sh: no test ran" >&2
+  status=1
+fi
+if [ "$failed" -ne 0 ]; then status=1; fi
+echo
+echo "Tests: $passed passed, $failed failed"
+exit $status

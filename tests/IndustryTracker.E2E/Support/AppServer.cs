@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace IndustryTracker.E2E.Support;
+
+/// <summary>
+/// The built web app as a real process on a free loopback port, with its own SQLite file in a temp folder and the
+/// repository's seeds imported on first start. It can be killed and started again on the same port.
+/// </summary>
+public sealed class AppServer : IAsyncDisposable
+{
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    private AppServer(string dataFolder, int port)
+    {
+        DataFolder = dataFolder;
+        Port = port;
+    }
+
+    public string DataFolder { get; }
+    public int Port { get; }
+    public Uri BaseUri => new($"http://127.0.0.1:{Port}/");
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<AppServer> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "industrytracker-e2e", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var server = new AppServer(folder, FreePort());
+        await server.StartProcessAsync(cancellationToken);
+        return server;
+    }
+
+    public async Task StartProcessAsync(CancellationToken cancellationToken = default)
+    {
+        var webOutput = RepositoryPaths.WebOutputFolder();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = webOutput,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(webOutput, "IndustryTracker.Web.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(BaseUri.ToString().TrimEnd('/'));
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__IndustryTracker"] = $"Data Source={Path.Combine(DataFolder, "e2e.db")}";
+        start.Environment["Seed__Path"] = RepositoryPaths.Seeds();
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The web app exited with code {_process.ExitCode}:\n{Output}");
+            }
+            try
+            {
+                using var response = await http.GetAsync(new Uri(BaseUri, "health"), cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Slow first response.
+            }
+            await Task.Delay(200, cancellationToken);
+        }
+        throw new TimeoutException($"The web app did not become healthy within 60 s:\n{Output}");
+    }
+
+    /// <summary>Kills the server process abruptly, as a crash or a redeploy would.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean.
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
