@@ -1,0 +1,134 @@
+using System.Text.Json;
+using IndustryTracker.Cli;
+
+namespace IndustryTracker.Tests.Cli;
+
+/// <summary>The command line is a contract that scripts depend on: verbs, exit codes, stderr lines, JSON shape.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "industrytracker-cli-tests", Guid.NewGuid().ToString("N"));
+
+    public CliTests() => Directory.CreateDirectory(_folder);
+
+    private string Db => Path.Combine(_folder, "tracker.db");
+
+    private static string Seeds => Path.Combine(AppContext.BaseDirectory, "seeds");
+
+    [Fact]
+    public async Task Import_of_the_seed_folder_succeeds_and_a_second_import_changes_nothing()
+    {
+        var first = await RunAsync("import", "--db", Db, Seeds);
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("5 imported, 0 unchanged, 0 rejected", first.Stdout, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, first.Stderr);
+
+        var second = await RunAsync("import", "--db", Db, Seeds);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("0 imported, 5 unchanged, 0 rejected", second.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rejected_file_gives_a_non_zero_exit_and_one_clear_stderr_line_per_file()
+    {
+        var empty = Path.Combine(_folder, "empty.txt");
+        await File.WriteAllTextAsync(empty, "   \n", TestContext.Current.CancellationToken);
+        var binary = Path.Combine(_folder, "binary.txt");
+        await File.WriteAllBytesAsync(binary, [0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01, 0x02], TestContext.Current.CancellationToken);
+        var good = Path.Combine(Seeds, "001_ca37da5879743481.txt");
+
+        var result = await RunAsync("import", "--db", Db, empty, good, binary);
+
+        Assert.NotEqual(0, result.ExitCode);
+        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("rejected empty.txt: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("rejected binary.txt: ", StringComparison.Ordinal));
+        Assert.Contains("1 imported, 0 unchanged, 2 rejected", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_writes_the_documented_camelCase_json()
+    {
+        Assert.Equal(0, (await RunAsync("import", "--db", Db, Seeds)).ExitCode);
+        var outFile = Path.Combine(_folder, "out", "export.json");
+
+        var result = await RunAsync("export", "--db", Db, "--format", "json", "--out", outFile);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(outFile, TestContext.Current.CancellationToken));
+        var root = json.RootElement;
+        Assert.Equal(["companies", "models", "investments", "events", "articles"], root.EnumerateObject().Select(p => p.Name));
+
+        var deepseek = root.GetProperty("companies").EnumerateArray().Single(c => c.GetProperty("slug").GetString() == "deepseek");
+        Assert.Equal("DeepSeek", deepseek.GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.Array, deepseek.GetProperty("aliases").ValueKind);
+        Assert.Equal("model-developer", deepseek.GetProperty("category").GetString());
+
+        var volcano = root.GetProperty("companies").EnumerateArray().Single(c => c.GetProperty("slug").GetString() == "volcano-engine");
+        Assert.Equal("ByteDance", volcano.GetProperty("parent").GetString());
+
+        var events = root.GetProperty("events").EnumerateArray().ToList();
+        var wechat = events.Single(e => e.GetProperty("title").GetString()!.Contains("WeChat", StringComparison.Ordinal));
+        var date = wechat.GetProperty("date");
+        Assert.Equal("Feb. 16, 2025", date.GetProperty("label").GetString());
+        Assert.Equal("2025-02-16", date.GetProperty("start").GetString());
+        Assert.Equal("2025-02-16", date.GetProperty("end").GetString());
+        Assert.Equal("day", date.GetProperty("precision").GetString());
+        Assert.Contains("Tencent", wechat.GetProperty("companies").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("import", wechat.GetProperty("origin").GetString());
+        var source = Assert.Single(wechat.GetProperty("sources").EnumerateArray());
+        Assert.Equal("000_3eebd8cd0d11a731.txt", source.GetProperty("article").GetString());
+        Assert.True(source.GetProperty("paragraph").GetInt32() > 0);
+        Assert.Contains("WeChat", source.GetProperty("quote").GetString(), StringComparison.Ordinal);
+
+        var article = root.GetProperty("articles").EnumerateArray().First();
+        foreach (var field in new[] { "file", "title", "publisher", "author", "url", "sha256", "importedAt" })
+        {
+            Assert.True(article.TryGetProperty(field, out _), $"article lacks '{field}'");
+        }
+        Assert.Matches("^[0-9a-f]{64}$", article.GetProperty("sha256").GetString());
+    }
+
+    [Fact]
+    public async Task Export_of_a_missing_database_fails_without_creating_one()
+    {
+        var result = await RunAsync("export", "--db", Db, "--format", "json", "--out", Path.Combine(_folder, "x.json"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"no database at '{Db}'", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Db));
+    }
+
+    [Theory]
+    [InlineData("import", "--db")]
+    [InlineData("import", "--database", "x.db", "file.txt")]
+    [InlineData("export", "--db", "x.db", "--format", "xml", "--out", "x.xml")]
+    [InlineData("frobnicate")]
+    public async Task Bad_arguments_exit_2_with_a_message(params string[] args)
+    {
+        var result = await RunAsync(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await CliApp.RunAsync(args, stdout, stderr, TextReader.Null, TestContext.Current.CancellationToken);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}
