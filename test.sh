@@ -4,11 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+SUDO=""
+if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+
 CHROMIUM=/usr/bin/chromium
 if [ ! -x "$CHROMIUM" ]; then
   echo "test.sh: Chromium is missing; installing Debian's chromium package"
-  SUDO=""
-  if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null
 fi
@@ -25,6 +26,29 @@ for project in tests/IndustryTracker.Tests tests/IndustryTracker.E2E; do
     status=1
   fi
 done
+
+# The same integration tests again on PostgreSQL: a local server, installed and started when missing.
+if [ "${SKIP_POSTGRES:-0}" != "1" ]; then
+  echo "== tests/IndustryTracker.Tests on PostgreSQL"
+  if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+    echo "test.sh: PostgreSQL is missing; installing Debian's postgresql package"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  fi
+  cluster=$(pg_lsclusters --no-header | awk 'NR==1 {print $1" "$2}')
+  if [ -z "$cluster" ]; then
+    version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+    $SUDO pg_createcluster "$version" main >/dev/null
+    cluster="$version main"
+  fi
+  $SUDO pg_ctlcluster $cluster start 2>/dev/null || true
+  port=$(pg_lsclusters --no-header | awk 'NR==1 {print $3}')
+  $SUDO -u postgres psql -q -p "$port" -c "ALTER USER postgres PASSWORD 'industrytracker-tests';" >/dev/null
+  if ! INDUSTRYTRACKER_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=industrytracker-tests" \
+      dotnet test tests/IndustryTracker.Tests -c "$CONFIGURATION" --no-build -nologo 2>&1 | tee -a "$log"; then
+    status=1
+  fi
+fi
 
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

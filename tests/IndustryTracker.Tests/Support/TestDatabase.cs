@@ -4,22 +4,44 @@ using IndustryTracker.Core.Data;
 using IndustryTracker.Core.Data.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace IndustryTracker.Tests.Support;
 
-/// <summary>A real SQLite database file in a fresh temporary folder, migrated, deleted on dispose.</summary>
+/// <summary>
+/// A real, empty database per test: a SQLite file in a fresh temporary folder by default, or — when the
+/// environment variable <see cref="PostgresVariable"/> holds an admin connection string — a new PostgreSQL database,
+/// so the same tests run on both providers. Dropped on dispose.
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(string folder)
+    public const string PostgresVariable = "INDUSTRYTRACKER_TEST_POSTGRES";
+
+    private readonly string? _postgresAdmin;
+    private readonly string? _postgresName;
+
+    private TestDatabase(string folder, string? postgresAdmin)
     {
         Folder = folder;
-        Path = System.IO.Path.Combine(folder, "test.db");
-        Options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path};Pooling=False" };
+        _postgresAdmin = postgresAdmin;
+        if (postgresAdmin is null)
+        {
+            Options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={System.IO.Path.Combine(folder, "test.db")};Pooling=False" };
+        }
+        else
+        {
+            _postgresName = "it_" + Guid.NewGuid().ToString("N");
+            var builder = new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = _postgresName, Pooling = false };
+            Options = new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = builder.ConnectionString };
+        }
         Factory = new ContextFactory(Options, Time);
     }
 
+    public static DatabaseProvider Provider =>
+        string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable)) ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
+
+    /// <summary>A scratch folder for the test's files, deleted with the database.</summary>
     public string Folder { get; }
-    public string Path { get; }
     public DatabaseOptions Options { get; }
     public FixedTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
     public IDbContextFactory<IndustryTrackerDbContext> Factory { get; }
@@ -28,7 +50,12 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "industrytracker-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var database = new TestDatabase(folder);
+        var admin = Environment.GetEnvironmentVariable(PostgresVariable);
+        var database = new TestDatabase(folder, string.IsNullOrWhiteSpace(admin) ? null : admin);
+        if (database._postgresName is not null)
+        {
+            await database.AdminAsync($"CREATE DATABASE \"{database._postgresName}\"");
+        }
         if (migrate)
         {
             await database.Migrator().MigrateAsync(TestContext.Current.CancellationToken);
@@ -40,9 +67,24 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public IndustryTrackerDbContext CreateContext() => Factory.CreateDbContext();
 
-    public ValueTask DisposeAsync()
+    /// <summary>Runs raw SQL (several statements allowed) against the test database.</summary>
+    public async Task ExecuteSqlAsync(string sql)
+    {
+        await using var context = CreateContext();
+        var connection = context.Database.GetDbConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgresName is not null)
+        {
+            await AdminAsync($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)");
+        }
         try
         {
             Directory.Delete(Folder, recursive: true);
@@ -51,7 +93,14 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             // A file still open on some platforms: the temp folder is cleaned by the OS.
         }
-        return ValueTask.CompletedTask;
+    }
+
+    private async Task AdminAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_postgresAdmin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private sealed class ContextFactory(DatabaseOptions options, TimeProvider time) : IDbContextFactory<IndustryTrackerDbContext>
