@@ -1,6 +1,7 @@
 using IndustryTracker.Core.Auditing;
 using IndustryTracker.Core.Data;
 using IndustryTracker.Core.Data.Migrations;
+using IndustryTracker.Core.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,7 @@ public static class DependencyInjection
             ConfigureProvider(builder, sp.GetRequiredService<DatabaseOptions>())
                 .AddInterceptors(new AuditingInterceptor(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICurrentActor>())));
         services.AddSingleton<DatabaseMigrator>();
+        services.TryAddSingleton<IArticleImporter, ArticleImporter>();
         return services;
     }
 
