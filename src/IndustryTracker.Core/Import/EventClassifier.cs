@@ -6,8 +6,8 @@ namespace IndustryTracker.Core.Import;
 /// <summary>
 /// Infers an event's category from keywords; the first rule that matches wins: policy (ban, sanction, export
 /// control, regulation) → investment (investment, funding, raised) → hiring (recruited, hired) → product launch
-/// (launched, rolled out, released, unveiled) → integration/adoption (integrated, powered by, adopted, deployed) →
-/// partnership (partnered, collaborated) → infrastructure (computing power, data centre, GPUs) → market → other.
+/// (launched, rolled out, released, unveiled) → partnership (partnered, collaborated) → integration/adoption
+/// (integrated, powered by, adopted, deployed) → infrastructure (computing power, data centre, GPUs) → market → other.
 /// Government adoption ("governments … integrated DeepSeek") is integration/adoption, not policy.
 /// </summary>
 public static partial class EventClassifier
@@ -18,8 +18,8 @@ public static partial class EventClassifier
         (InvestmentRegex(), EventCategory.Investment),
         (HiringRegex(), EventCategory.Hiring),
         (LaunchRegex(), EventCategory.ProductLaunch),
-        (IntegrationRegex(), EventCategory.IntegrationAdoption),
         (PartnershipRegex(), EventCategory.Partnership),
+        (IntegrationRegex(), EventCategory.IntegrationAdoption),
         (InfrastructureRegex(), EventCategory.Infrastructure),
         (MarketRegex(), EventCategory.Market),
     ];
