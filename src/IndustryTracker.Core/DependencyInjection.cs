@@ -1,6 +1,7 @@
 using IndustryTracker.Core.Auditing;
 using IndustryTracker.Core.Data;
 using IndustryTracker.Core.Data.Migrations;
+using IndustryTracker.Core.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ public static class DependencyInjection
                 .AddInterceptors(new AuditingInterceptor(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICurrentActor>())));
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<Export.ExportService>();
+        services.TryAddSingleton<IArticleImporter, ArticleImporter>();
         return services;
     }
 

@@ -1,0 +1,45 @@
+using IndustryTracker.Core.Dates;
+using IndustryTracker.Core.Text;
+using IndustryTracker.Core.Timeline;
+
+namespace IndustryTracker.Core.Import;
+
+/// <summary>Where a fact was read: a paragraph number and the sentence (or entry) quoted from it.</summary>
+public sealed record SourceQuote(int Paragraph, string Quote);
+
+public sealed record CompanyFact(CompanyIdentity Company, string? Summary, IReadOnlyList<SourceQuote> Sources);
+
+public sealed record ModelFact(ModelIdentity Model, CompanyIdentity? Developer, IReadOnlyList<SourceQuote> Sources);
+
+public sealed record EventFact(
+    string Title,
+    string? Summary,
+    FuzzyDate Date,
+    EventCategory Category,
+    IReadOnlyList<CompanyIdentity> Companies,
+    IReadOnlyList<ModelIdentity> Models,
+    SourceQuote Source);
+
+/// <summary>Everything extracted from one article, ready to be written in one transaction.</summary>
+public sealed record ArticleFacts(
+    IReadOnlyList<CompanyFact> Companies,
+    IReadOnlyList<ModelFact> Models,
+    IReadOnlyList<EventFact> Events);
+
+/// <summary>The companies and models named in one paragraph's body; company names inside a model name are not counted.</summary>
+public sealed record ParagraphScan(
+    ParsedParagraph Paragraph,
+    IReadOnlyList<PhraseMatch<CompanyIdentity>> Companies,
+    IReadOnlyList<PhraseMatch<ModelIdentity>> Models)
+{
+    public static ParagraphScan Of(ParsedParagraph paragraph, CompanyDirectory companies, ModelCatalog models)
+    {
+        var modelMatches = models.Find(paragraph.Text);
+        var companyMatches = companies.Find(paragraph.Text)
+            .Where(c => !modelMatches.Any(m => c.Start < m.End && m.Start < c.End))
+            .ToList();
+        return new ParagraphScan(paragraph, companyMatches, modelMatches);
+    }
+
+    public string QuoteAt(int index) => Sentences.Containing(Paragraph.Text, index);
+}

@@ -1,0 +1,187 @@
+using IndustryTracker.Core.AiModels;
+using IndustryTracker.Core.Companies;
+using IndustryTracker.Core.Data;
+using IndustryTracker.Core.Sources;
+using IndustryTracker.Core.Timeline;
+using Microsoft.EntityFrameworkCore;
+
+namespace IndustryTracker.Core.Import;
+
+/// <summary>
+/// Writes one article and its facts in one transaction: the article and paragraphs, companies (matched to existing
+/// rows by name key and alias keys, otherwise created with reference data), parents from the reference list, models,
+/// events and one mention per fact source. Existing companies keep their name, category and summary; a missing
+/// summary is filled from a profile. If anything fails, nothing of the article is kept.
+/// </summary>
+public sealed class ArticleWriter(IndustryTrackerDbContext db)
+{
+    private const int MaxQuote = 4000;
+    private const int MaxSummary = 8000;
+
+    public async Task<ImportCounts> WriteAsync(
+        ParsedArticle parsed,
+        ArticleFacts facts,
+        CompanyDirectory directory,
+        string fileName,
+        string sha256,
+        DateTimeOffset importedAt,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var article = new Article(fileName, Truncate(parsed.Title, 500), sha256, parsed.CleanText, importedAt)
+        {
+            Publisher = TruncateOrNull(parsed.Publisher, 200),
+            Author = TruncateOrNull(parsed.Author, 300),
+            Url = TruncateOrNull(parsed.Url, 2000),
+        };
+        foreach (var paragraph in parsed.Paragraphs)
+        {
+            article.AddParagraph(paragraph.Number, paragraph.StoredText);
+        }
+        db.Articles.Add(article);
+
+        var companies = new Dictionary<CompanyIdentity, Company>();
+        foreach (var fact in facts.Companies)
+        {
+            var company = CompanyFor(fact.Company, companies);
+            if (company.Summary is null && fact.Summary is not null)
+            {
+                company.Summary = Truncate(fact.Summary, MaxSummary);
+            }
+        }
+        LinkParents(directory, companies);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var mentions = 0;
+        foreach (var fact in facts.Companies)
+        {
+            foreach (var source in fact.Sources)
+            {
+                db.Mentions.Add(Mention.Of(companies[fact.Company], article, source.Paragraph, Truncate(source.Quote, MaxQuote)));
+                mentions++;
+            }
+        }
+
+        var models = new Dictionary<ModelIdentity, AiModel>();
+        foreach (var fact in facts.Models)
+        {
+            var slug = Text.Slugs.From(fact.Model.Name);
+            var model = fact.Model.Existing
+                ?? db.AiModels.Local.FirstOrDefault(m => m.Slug == slug)
+                ?? await db.AiModels.FirstOrDefaultAsync(m => m.Slug == slug, cancellationToken);
+            if (model is null)
+            {
+                var developer = fact.Developer is null ? null : CompanyFor(fact.Developer, companies);
+                var reference = fact.Model.Reference;
+                model = new AiModel(fact.Model.Name, developer, reference?.Kind ?? AiModelKind.Llm)
+                {
+                    Status = reference?.Status ?? AiModelStatus.Announced,
+                    Accessibility = reference?.Accessibility ?? Accessibility.Unknown,
+                };
+                db.AiModels.Add(model);
+            }
+            models[fact.Model] = model;
+            foreach (var source in fact.Sources)
+            {
+                db.Mentions.Add(Mention.Of(model, article, source.Paragraph, Truncate(source.Quote, MaxQuote)));
+                mentions++;
+            }
+        }
+
+        foreach (var fact in facts.Events)
+        {
+            var timelineEvent = new TimelineEvent(Truncate(fact.Title, 500), fact.Date, fact.Category, EventOrigin.Import)
+            {
+                Summary = TruncateOrNull(fact.Summary, MaxSummary),
+            };
+            foreach (var company in fact.Companies)
+            {
+                timelineEvent.Involve(CompanyFor(company, companies));
+            }
+            foreach (var model in fact.Models)
+            {
+                timelineEvent.Involve(models[model]);
+            }
+            db.Events.Add(timelineEvent);
+            db.Mentions.Add(Mention.Of(timelineEvent, article, fact.Source.Paragraph, Truncate(fact.Source.Quote, MaxQuote)));
+            mentions++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        return new ImportCounts(parsed.Paragraphs.Count, facts.Companies.Count, facts.Models.Count, 0, facts.Events.Count, mentions);
+    }
+
+    private Company CompanyFor(CompanyIdentity identity, Dictionary<CompanyIdentity, Company> companies)
+    {
+        if (companies.TryGetValue(identity, out var company))
+        {
+            return company;
+        }
+        company = identity.Existing;
+        if (company is null)
+        {
+            var reference = identity.Reference;
+            company = new Company(reference?.Name ?? identity.Name, reference?.Category ?? CategoryFromProfile(identity.Profile))
+            {
+                Country = reference?.Country,
+                HeadquartersCity = reference?.City,
+            };
+            foreach (var alias in reference?.Aliases ?? [])
+            {
+                company.AddAlias(alias.Name, alias.Kind);
+            }
+            if (identity.Profile is { } profile)
+            {
+                company.AddAlias(profile.Name, AliasKind.Alias);
+            }
+            db.Companies.Add(company);
+            identity.Existing = company;
+        }
+        companies[identity] = company;
+        return company;
+    }
+
+    /// <summary>
+    /// Sets reference parents where both companies are now known: a company of this article whose parent exists, and
+    /// an existing company whose parent is created by this article. Existing parents are never changed.
+    /// </summary>
+    private static void LinkParents(CompanyDirectory directory, Dictionary<CompanyIdentity, Company> companies)
+    {
+        foreach (var identity in directory.All)
+        {
+            if (identity.Existing is not { ParentId: null, Parent: null } company || identity.Reference?.Parent is not { } parentName)
+            {
+                continue;
+            }
+            if (directory.Resolve(parentName) is { Existing: { } parent } && !ReferenceEquals(parent, company)
+                && (companies.ContainsKey(identity) || companies.ContainsValue(parent)))
+            {
+                company.SetParent(parent);
+            }
+        }
+    }
+
+    private static CompanyCategory CategoryFromProfile(ProfileEntry? profile)
+    {
+        var text = profile?.Description ?? string.Empty;
+        return text switch
+        {
+            _ when Contains(text, "Model-as-a-Service") || Contains(text, "MaaS") || Contains(text, "cloud provider") => CompanyCategory.CloudMaas,
+            _ when Contains(text, "chipmaker") || Contains(text, "chip designer") => CompanyCategory.Chipmaker,
+            _ when Contains(text, "infrastructure firm") || Contains(text, "infrastructure provider") => CompanyCategory.Infrastructure,
+            _ when Contains(text, "hardware maker") => CompanyCategory.HardwareMaker,
+            _ when Contains(text, "AI company") || Contains(text, "AI startup") || Contains(text, "model developer") => CompanyCategory.ModelDeveloper,
+            _ when Contains(text, "investment firm") || Contains(text, "venture capital") => CompanyCategory.Investor,
+            _ => CompanyCategory.Other,
+        };
+    }
+
+    private static bool Contains(string text, string word) => text.Contains(word, StringComparison.OrdinalIgnoreCase);
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    private static string? TruncateOrNull(string? text, int max) => text is null ? null : Truncate(text, max);
+}

@@ -1,0 +1,129 @@
+using IndustryTracker.Core.Companies;
+using IndustryTracker.Core.Import.Reference;
+using IndustryTracker.Core.Text;
+
+namespace IndustryTracker.Core.Import;
+
+/// <summary>
+/// A company as the importer knows it while reading one article: an existing row, a reference entry, a profile in
+/// the article, or several of these merged by name key.
+/// </summary>
+public sealed class CompanyIdentity
+{
+    public CompanyIdentity(string name)
+    {
+        Name = name.Trim();
+        Key = CompanyNames.Key(Name);
+    }
+
+    public string Name { get; }
+    public string Key { get; }
+    public Company? Existing { get; internal set; }
+    public ReferenceCompany? Reference { get; internal set; }
+    public ProfileEntry? Profile { get; internal set; }
+
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// Every company name the importer can recognise: companies already in the database (names and aliases), the
+/// reference list, and the profiles of the article being imported. Names that share a key (see
+/// <see cref="CompanyNames.Key"/>) are one company, so "Deepseek" is DeepSeek and "Sinochem" is Sinochem Group.
+/// </summary>
+public sealed class CompanyDirectory
+{
+    private readonly Dictionary<string, CompanyIdentity> _byKey = new(StringComparer.Ordinal);
+    private readonly List<CompanyIdentity> _all = [];
+    private readonly PhraseMatcher<CompanyIdentity> _matcher = new();
+
+    private CompanyDirectory()
+    {
+    }
+
+    public IReadOnlyList<CompanyIdentity> All => _all;
+
+    public static CompanyDirectory Build(ReferenceData reference, IEnumerable<Company> existing, IEnumerable<ProfileEntry> profiles)
+    {
+        var directory = new CompanyDirectory();
+        foreach (var company in existing)
+        {
+            var identity = directory.Resolve(company.Name) ?? directory.Create(company.Name);
+            identity.Existing ??= company;
+            directory.Index(identity, company.Aliases.Select(a => a.Name));
+        }
+        foreach (var entry in reference.Companies)
+        {
+            var names = entry.Aliases.Select(a => a.Name).Prepend(entry.Name).ToList();
+            var identity = names.Select(directory.Resolve).FirstOrDefault(i => i is not null) ?? directory.Create(entry.Name);
+            identity.Reference ??= entry;
+            directory.Index(identity, names);
+        }
+        foreach (var profile in profiles)
+        {
+            var identity = directory.Resolve(profile.Name) ?? directory.Create(profile.Name);
+            identity.Profile ??= profile;
+        }
+        foreach (var identity in directory._all)
+        {
+            var properNounOnly = identity.Reference?.ProperNounOnly ?? false;
+            foreach (var name in NamesOf(identity))
+            {
+                directory._matcher.Add(name, identity, properNounOnly);
+                directory._matcher.Add(CompanyNames.Key(name), identity, properNounOnly);
+            }
+        }
+        return directory;
+    }
+
+    /// <summary>The company a name or alias denotes, by name key; null when unknown.</summary>
+    public CompanyIdentity? Resolve(string name) =>
+        _byKey.TryGetValue(CompanyNames.Key(name), out var identity) ? identity : null;
+
+    /// <summary>Whole-word, case-insensitive occurrences of known company names, longest name first.</summary>
+    public IReadOnlyList<PhraseMatch<CompanyIdentity>> Find(string text) => _matcher.FindAll(text);
+
+    private CompanyIdentity Create(string name)
+    {
+        var identity = new CompanyIdentity(name);
+        _all.Add(identity);
+        _byKey.TryAdd(identity.Key, identity);
+        return identity;
+    }
+
+    private void Index(CompanyIdentity identity, IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            var key = CompanyNames.Key(name);
+            if (key.Length > 0)
+            {
+                _byKey.TryAdd(key, identity);
+            }
+        }
+    }
+
+    private static IEnumerable<string> NamesOf(CompanyIdentity identity)
+    {
+        yield return identity.Name;
+        if (identity.Existing is { } existing)
+        {
+            yield return existing.Name;
+            foreach (var alias in existing.Aliases)
+            {
+                yield return alias.Name;
+            }
+        }
+        if (identity.Reference is { } reference)
+        {
+            yield return reference.Name;
+            foreach (var alias in reference.Aliases)
+            {
+                yield return alias.Name;
+            }
+        }
+        if (identity.Profile is { } profile)
+        {
+            yield return profile.Name;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace IndustryTracker.Core.Import;
+
+/// <summary>
+/// Runs the extractors over a parsed article. Each paragraph is scanned once for company and model names; the
+/// extractors turn those scans into facts. The developer of a named model is added as a company of the article,
+/// sourced by the sentence naming the model, when the article does not name the developer itself.
+/// </summary>
+public static class FactExtractor
+{
+    public static ArticleFacts Extract(ParsedArticle article, CompanyDirectory companies, ModelCatalog models)
+    {
+        var scans = article.Paragraphs.Select(p => ParagraphScan.Of(p, companies, models)).ToList();
+        var companyFacts = CompanyExtractor.Extract(article, scans, companies);
+        var modelFacts = ModelExtractor.Extract(scans, companies);
+        foreach (var model in modelFacts)
+        {
+            if (model.Developer is { } developer && companyFacts.All(c => c.Company != developer))
+            {
+                companyFacts.Add(new CompanyFact(developer, null, [model.Sources[0]]));
+            }
+        }
+        var events = TimelineExtractor.Extract(article, scans);
+        return new ArticleFacts(companyFacts, modelFacts, events);
+    }
+}

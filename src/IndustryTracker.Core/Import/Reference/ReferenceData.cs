@@ -1,0 +1,109 @@
+using System.Text.Json;
+using IndustryTracker.Core.AiModels;
+using IndustryTracker.Core.Companies;
+using IndustryTracker.Core.Contracts;
+using IndustryTracker.Core.Text;
+
+namespace IndustryTracker.Core.Import.Reference;
+
+public sealed record ReferenceAlias(string Name, AliasKind Kind);
+
+/// <summary>A well-known company: how it is named and what kind of company it is. General knowledge, not article facts.</summary>
+public sealed record ReferenceCompany(
+    string Name,
+    IReadOnlyList<ReferenceAlias> Aliases,
+    CompanyCategory Category,
+    string? Country,
+    string? City,
+    string? Parent,
+    bool ProperNounOnly)
+{
+    public string Key { get; } = CompanyNames.Key(Name);
+}
+
+/// <summary>A well-known AI model and its developer (a company name from the company reference list).</summary>
+public sealed record ReferenceModel(
+    string Name,
+    IReadOnlyList<string> Aliases,
+    string? Developer,
+    AiModelKind Kind,
+    AiModelStatus Status,
+    Accessibility Accessibility);
+
+/// <summary>A model brand ("Qwen") and the company that develops the models it names.</summary>
+public sealed record ModelBrand(string Brand, string Developer);
+
+/// <summary>The curated reference lists embedded from seeds/reference/*.json.</summary>
+public sealed class ReferenceData
+{
+    private static readonly Lazy<ReferenceData> Embedded = new(LoadEmbedded);
+
+    public ReferenceData(IReadOnlyList<ReferenceCompany> companies, IReadOnlyList<ReferenceModel> models, IReadOnlyList<ModelBrand> brands)
+    {
+        Companies = companies;
+        Models = models;
+        Brands = brands;
+    }
+
+    public static ReferenceData Default => Embedded.Value;
+
+    public static ReferenceData Empty { get; } = new([], [], []);
+
+    public IReadOnlyList<ReferenceCompany> Companies { get; }
+    public IReadOnlyList<ReferenceModel> Models { get; }
+    public IReadOnlyList<ModelBrand> Brands { get; }
+
+    public static ReferenceData Parse(string companiesJson, string modelsJson)
+    {
+        var companies = JsonSerializer.Deserialize<CompaniesFile>(companiesJson, EnumNames.JsonOptions)
+            ?? throw new InvalidDataException("The company reference list is empty.");
+        var models = JsonSerializer.Deserialize<ModelsFile>(modelsJson, EnumNames.JsonOptions)
+            ?? throw new InvalidDataException("The model reference list is empty.");
+        return new ReferenceData(
+            companies.Companies.Select(c => new ReferenceCompany(
+                c.Name,
+                (c.Aliases ?? []).Select(a => new ReferenceAlias(a.Name, Enum<AliasKind>(a.Kind ?? "alias", c.Name))).ToList(),
+                Enum<CompanyCategory>(c.Category ?? "other", c.Name),
+                c.Country,
+                c.City,
+                c.Parent,
+                c.ProperNounOnly)).ToList(),
+            models.Models.Select(m => new ReferenceModel(
+                m.Name,
+                m.Aliases ?? [],
+                m.Developer,
+                Enum<AiModelKind>(m.Kind ?? "llm", m.Name),
+                Enum<AiModelStatus>(m.Status ?? "released", m.Name),
+                Enum<Accessibility>(m.Accessibility ?? "unknown", m.Name))).ToList(),
+            models.Brands.Select(b => new ModelBrand(b.Brand, b.Developer)).ToList());
+    }
+
+    private static ReferenceData LoadEmbedded() =>
+        Parse(ReadResource("reference/companies.json"), ReadResource("reference/models.json"));
+
+    private static string ReadResource(string name)
+    {
+        using var stream = typeof(ReferenceData).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The embedded reference list '{name}' is missing from the Core assembly.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static TEnum Enum<TEnum>(string text, string owner)
+        where TEnum : struct, Enum =>
+        EnumNames.TryParse<TEnum>(text, out var value)
+            ? value
+            : throw new InvalidDataException($"Reference entry '{owner}': '{text}' is not a valid {typeof(TEnum).Name}.");
+
+    private sealed record CompaniesFile(IReadOnlyList<CompanyEntry> Companies);
+
+    private sealed record CompanyEntry(string Name, IReadOnlyList<AliasEntry>? Aliases, string? Category, string? Country, string? City, string? Parent, bool ProperNounOnly);
+
+    private sealed record AliasEntry(string Name, string? Kind);
+
+    private sealed record ModelsFile(IReadOnlyList<ModelEntry> Models, IReadOnlyList<BrandEntry> Brands);
+
+    private sealed record ModelEntry(string Name, IReadOnlyList<string>? Aliases, string? Developer, string? Kind, string? Status, string? Accessibility);
+
+    private sealed record BrandEntry(string Brand, string Developer);
+}
