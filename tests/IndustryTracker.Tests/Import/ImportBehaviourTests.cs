@@ -207,7 +207,11 @@ public sealed class ImportBehaviourTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:IndustryTracker"] = database.Options.ConnectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:IndustryTracker"] = database.Options.ConnectionString,
+                ["Database:Provider"] = database.Options.Provider.ToString(),
+            })
             .Build();
         var services = new ServiceCollection().AddLogging().AddIndustryTrackerCore(configuration);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -3,7 +3,6 @@ using IndustryTracker.Core.Auditing;
 using IndustryTracker.Core.Data;
 using IndustryTracker.Core.Import;
 using IndustryTracker.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -34,23 +33,14 @@ internal static class ImportTestKit
     public static async Task<Dictionary<string, long>> RowCountsAsync(TestDatabase database)
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var connection = new SqliteConnection(database.Options.ConnectionString);
+        await using var context = database.CreateContext();
+        var connection = context.Database.GetDbConnection();
         await connection.OpenAsync(Ct);
-        var tables = new List<string>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__SchemaVersions' ORDER BY name";
-            await using var reader = await command.ExecuteReaderAsync(Ct);
-            while (await reader.ReadAsync(Ct))
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-        foreach (var table in tables)
+        foreach (var table in context.Model.GetRelationalModel().Tables.Select(t => t.Name).Order(StringComparer.Ordinal))
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT count(*) FROM \"{table}\"";
-            counts[table] = (long)(await command.ExecuteScalarAsync(Ct))!;
+            counts[table] = Convert.ToInt64(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture);
         }
         Assert.Contains("Mentions", counts.Keys);
         return counts;
