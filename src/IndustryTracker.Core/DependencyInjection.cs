@@ -1,6 +1,7 @@
 using IndustryTracker.Core.Auditing;
 using IndustryTracker.Core.Data;
 using IndustryTracker.Core.Data.Migrations;
+using IndustryTracker.Core.Queries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,8 @@ public static class DependencyInjection
             ConfigureProvider(builder, sp.GetRequiredService<DatabaseOptions>())
                 .AddInterceptors(new AuditingInterceptor(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICurrentActor>())));
         services.AddSingleton<DatabaseMigrator>();
+        services.AddScoped<EventQueries>();
+        services.AddScoped<CompanyQueries>();
         return services;
     }
 
