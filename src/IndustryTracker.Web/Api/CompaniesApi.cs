@@ -38,7 +38,7 @@ public static class CompaniesApi
             }
             else
             {
-                parsing.Add("category", $"'{category}' is not a category; use one of {string.Join(", ", Enum.GetValues<CompanyCategory>().Select(EnumNames.Of))}.");
+                parsing.Add("category", $"category '{category}' is not a category; use one of {string.Join(", ", Enum.GetValues<CompanyCategory>().Select(EnumNames.Of))}.");
             }
         }
         var query = new CompanyListQuery

@@ -19,7 +19,7 @@ internal sealed class QueryParsing
         {
             return day;
         }
-        Add(name, $"'{text}' is not a date; use YYYY-MM-DD, e.g. 2025-02-14.");
+        Add(name, $"{name} '{text}' is not a date; use YYYY-MM-DD, e.g. 2025-02-14.");
         return null;
     }
 
@@ -33,7 +33,7 @@ internal sealed class QueryParsing
         {
             return value;
         }
-        Add(name, $"'{text}' is not a whole number.");
+        Add(name, $"{name} '{text}' is not a whole number.");
         return fallback;
     }
 
