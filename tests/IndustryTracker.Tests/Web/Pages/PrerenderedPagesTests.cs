@@ -43,6 +43,7 @@ public sealed partial class PrerenderedPagesTests : WebAppTest
 
         Assert.Equal([EventId("Tencent integrates DeepSeek into Weixin")], EventIds(html));
         Assert.Contains(">1 event<", html, StringComparison.Ordinal);
+        Assert.Contains("data-interactive=\"false\"", html, StringComparison.Ordinal); // prerendered, not yet live
         Assert.Contains("Mid-February, 2025", html, StringComparison.Ordinal);
         Assert.Contains("data-precision=\"part-of-month\"", html, StringComparison.Ordinal);
         Assert.Contains("Part of month", html, StringComparison.Ordinal);
