@@ -2,6 +2,7 @@ using IndustryTracker.Core.Auditing;
 using IndustryTracker.Core.Data;
 using IndustryTracker.Core.Data.Migrations;
 using IndustryTracker.Core.Import;
+using IndustryTracker.Core.Queries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,8 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<Export.ExportService>();
         services.TryAddSingleton<IArticleImporter, ArticleImporter>();
+        services.AddScoped<EventQueries>();
+        services.AddScoped<CompanyQueries>();
         return services;
     }
 

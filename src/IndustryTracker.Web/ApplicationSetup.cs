@@ -1,3 +1,7 @@
+using IndustryTracker.Core;
+using IndustryTracker.Core.Data;
+using IndustryTracker.Web.Api;
+using IndustryTracker.Web.Startup;
 using Radzen;
 
 namespace IndustryTracker.Web;
@@ -7,20 +11,44 @@ public static class ApplicationSetup
 {
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
+        builder.AddApplicationLogging();
+
+        builder.Services.AddIndustryTrackerCore(builder.Configuration);
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.PostConfigure<DatabaseOptions>(options => DatabaseStartup.ResolveSqlitePath(options, contentRoot));
+        builder.Services.AddOptions<SeedOptions>()
+            .Bind(builder.Configuration.GetSection(SeedOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<DatabaseSeeder>();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         return builder;
     }
 
-    public static Task UseApplicationAsync(this WebApplication app)
+    public static async Task UseApplicationAsync(this WebApplication app)
     {
+        await app.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping);
+
+        app.UseHttpLogging();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/health");
+        app.MapEventsApi();
+        app.MapCompaniesApi();
+
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
-        return Task.CompletedTask;
     }
 }

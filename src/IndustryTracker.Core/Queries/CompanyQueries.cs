@@ -1,0 +1,191 @@
+using IndustryTracker.Core.Companies;
+using IndustryTracker.Core.Contracts;
+using IndustryTracker.Core.Data;
+using IndustryTracker.Core.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace IndustryTracker.Core.Queries;
+
+/// <summary>Lists companies and reads a company's profile.</summary>
+public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> contextFactory)
+{
+    /// <summary>Companies matching <paramref name="query"/>, sorted as asked (then by name).</summary>
+    public async Task<PagedResult<CompanyDto>> ListAsync(CompanyListQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var errors = query.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), nameof(query));
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var companies = db.Companies.AsNoTracking().IgnoreAutoIncludes();
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var text = query.Q.Trim().ToLower();
+            var key = CompanyNames.Key(query.Q);
+            companies = key.Length == 0
+                ? companies.Where(c => c.Name.ToLower().Contains(text) || c.Aliases.Any(a => a.Name.ToLower().Contains(text)))
+                : companies.Where(c =>
+                    c.Name.ToLower().Contains(text) || c.NameKey.Contains(key) ||
+                    c.Aliases.Any(a => a.Name.ToLower().Contains(text) || a.NameKey.Contains(key)));
+        }
+        if (query.Category is { } category)
+        {
+            companies = companies.Where(c => c.Category == category);
+        }
+
+        var total = await companies.CountAsync(cancellationToken);
+        var ordered = (query.Sort, query.Descending) switch
+        {
+            (CompanySort.Category, false) => companies.OrderBy(c => c.Category),
+            (CompanySort.Category, true) => companies.OrderByDescending(c => c.Category),
+            (CompanySort.Country, false) => companies.OrderBy(c => c.Country),
+            (CompanySort.Country, true) => companies.OrderByDescending(c => c.Country),
+            (_, false) => companies.OrderBy(c => c.Name),
+            (_, true) => companies.OrderByDescending(c => c.Name),
+        };
+        var page = ordered.ThenBy(c => c.Name).ThenBy(c => c.Id).AsQueryable();
+        if (query.PageSize is { } pageSize)
+        {
+            page = page.Skip((query.Page - 1) * pageSize).Take(pageSize);
+        }
+        else if (query.Page > 1)
+        {
+            page = page.Take(0);
+        }
+
+        var rows = await page
+            .Select(c => new
+            {
+                c.Name,
+                c.Slug,
+                Aliases = c.Aliases.OrderBy(a => a.Name).Select(a => a.Name).ToList(),
+                c.Category,
+                c.Country,
+                Parent = c.Parent == null ? null : c.Parent.Name,
+                c.Summary,
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        var items = rows.Select(r => new CompanyDto(r.Name, r.Slug, r.Aliases, EnumNames.Of(r.Category), r.Country, r.Parent, r.Summary)).ToList();
+        return new PagedResult<CompanyDto>(items, total, query.Page, query.PageSize ?? Math.Max(total, 1));
+    }
+
+    /// <summary>Every company as a name and slug, by name: the choices of a company filter.</summary>
+    public async Task<IReadOnlyList<CompanyLink>> NamesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Companies.AsNoTracking().IgnoreAutoIncludes()
+            .OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .Select(c => new CompanyLink(c.Name, c.Slug))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The profile of the company with this slug, or null when there is none.</summary>
+    public async Task<CompanyProfile?> ProfileAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(slug);
+        var wanted = slug.Trim().ToLowerInvariant();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+
+        var company = await db.Companies.AsNoTracking().IgnoreAutoIncludes()
+            .Where(c => c.Slug == wanted)
+            .Select(c => new
+            {
+                c.Id,
+                c.Name,
+                c.Slug,
+                Aliases = c.Aliases.OrderBy(a => a.Name).Select(a => a.Name).ToList(),
+                c.Category,
+                c.Country,
+                c.HeadquartersCity,
+                c.Summary,
+                FoundedLabel = c.Founded == null ? null : c.Founded.Label,
+                FoundedStart = c.Founded == null ? (DateOnly?)null : c.Founded.Start,
+                FoundedEnd = c.Founded == null ? (DateOnly?)null : c.Founded.End,
+                FoundedPrecision = c.Founded == null ? (Dates.DatePrecision?)null : c.Founded.Precision,
+                Parent = c.Parent == null ? null : new CompanyLink(c.Parent.Name, c.Parent.Slug),
+                Subsidiaries = c.Subsidiaries.OrderBy(s => s.Name).Select(s => new CompanyLink(s.Name, s.Slug)).ToList(),
+                Sources = db.Mentions
+                    .Where(m => m.CompanyId == c.Id)
+                    .OrderBy(m => m.Article.FileName).ThenBy(m => m.Paragraph).ThenBy(m => m.Id)
+                    .Select(m => new QuoteDto(m.Article.FileName, m.Article.Title, m.Paragraph, m.Quote))
+                    .ToList(),
+            })
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken);
+        if (company is null)
+        {
+            return null;
+        }
+
+        var id = company.Id;
+        var models = await db.AiModels.AsNoTracking()
+            .Where(m => m.DeveloperId == id)
+            .OrderBy(m => m.Name).ThenBy(m => m.Id)
+            .Select(Projections.Model(db))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        var investments = await db.Investments.AsNoTracking()
+            .Where(i => i.RecipientId == id || i.Participants.Any(p => p.CompanyId == id))
+            .OrderBy(i => i.Announced == null ? (DateOnly?)null : i.Announced.Start).ThenBy(i => i.Id)
+            .Select(Projections.Investment(db))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        var events = await db.Events.AsNoTracking()
+            .Where(e => e.Companies.Any(c => c.Id == id) || e.Models.Any(m => m.DeveloperId == id))
+            .OrderBy(e => e.Date.Start).ThenBy(e => e.Date.End).ThenBy(e => e.Id)
+            .Select(Projections.Event(db))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var source in events.SelectMany(e => e.Sources)
+            .Concat(investments.SelectMany(i => i.Sources))
+            .Concat(models.SelectMany(m => m.Sources)))
+        {
+            titles.TryAdd(source.Article, source.ArticleTitle);
+        }
+        foreach (var quote in company.Sources)
+        {
+            titles.TryAdd(quote.Article, quote.ArticleTitle);
+        }
+
+        var dto = new CompanyDto(
+            company.Name,
+            company.Slug,
+            company.Aliases,
+            EnumNames.Of(company.Category),
+            company.Country,
+            company.Parent?.Name,
+            company.Summary);
+        return new CompanyProfile(
+            dto,
+            company.HeadquartersCity,
+            Projections.Date(company.FoundedLabel, company.FoundedStart, company.FoundedEnd, company.FoundedPrecision),
+            company.Parent,
+            company.Subsidiaries,
+            [.. models.Select(m => new CompanyModel(m.ToDto(), [.. m.Sources.Select(s => s.ToQuote())]))],
+            [.. investments.Select(i => i.ToDto())],
+            [.. events.Select(e => e.ToDto())],
+            company.Sources,
+            titles);
+    }
+
+    /// <summary>Headline counts: companies, models, events, investments and articles.</summary>
+    public async Task<Overview> OverviewAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return new Overview(
+            await db.Companies.IgnoreAutoIncludes().CountAsync(cancellationToken),
+            await db.AiModels.CountAsync(cancellationToken),
+            await db.Events.CountAsync(cancellationToken),
+            await db.Investments.CountAsync(cancellationToken),
+            await db.Articles.CountAsync(cancellationToken));
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace IndustryTracker.Web.Api;
+
+/// <summary>Reads query-string values, collecting a clear message per bad parameter.</summary>
+internal sealed class QueryParsing
+{
+    public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
+
+    public bool HasErrors => Errors.Count > 0;
+
+    public DateOnly? Date(string name, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+        Add(name, $"{name} '{text}' is not a date; use YYYY-MM-DD, e.g. 2025-02-14.");
+        return null;
+    }
+
+    public int Integer(string name, string? text, int fallback)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+        Add(name, $"{name} '{text}' is not a whole number.");
+        return fallback;
+    }
+
+    /// <summary>Adds messages that start with the parameter name, such as "page must be 1 or more".</summary>
+    public void AddAll(IEnumerable<string> messages)
+    {
+        foreach (var message in messages)
+        {
+            Add(message.Split(' ', 2)[0], message);
+        }
+    }
+
+    public void Add(string name, string message) =>
+        Errors[name] = Errors.TryGetValue(name, out var existing) ? [.. existing, message] : [message];
+}

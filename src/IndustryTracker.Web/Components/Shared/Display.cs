@@ -1,0 +1,58 @@
+using System.Globalization;
+using IndustryTracker.Core.Contracts;
+using IndustryTracker.Core.Queries;
+using IndustryTracker.Core.Text;
+
+namespace IndustryTracker.Web.Components.Shared;
+
+/// <summary>Turns DTO values into the words and links the pages show.</summary>
+public static class Display
+{
+    private static readonly Dictionary<string, string> Special = new(StringComparer.Ordinal)
+    {
+        ["cloud-maas"] = "Cloud / MaaS",
+        ["ipo"] = "IPO",
+        ["llm"] = "LLM",
+        ["api"] = "API",
+    };
+
+    /// <summary>"part-of-month" → "Part of month".</summary>
+    public static string Words(string? kebab)
+    {
+        if (string.IsNullOrEmpty(kebab))
+        {
+            return string.Empty;
+        }
+        if (Special.TryGetValue(kebab, out var special))
+        {
+            return special;
+        }
+        var words = kebab.Replace('-', ' ');
+        return char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    /// <summary>The profile address of a company named in a DTO (a company's slug is always made from its name).</summary>
+    public static string CompanyHref(string name) => $"companies/{Slugs.From(name)}";
+
+    public static string CompanyHref(CompanyLink company) => $"companies/{company.Slug}";
+
+    /// <summary>"2025-02-11 – 2025-02-20", or the single day.</summary>
+    public static string Range(DateDto date) => date.Start == date.End ? date.Start : $"{date.Start} – {date.End}";
+
+    public static string Count(int count, string singular, string plural) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count:N0} {(count == 1 ? singular : plural)}");
+
+    public static string Amount(InvestmentDto investment)
+    {
+        if (investment.AsReported is null)
+        {
+            return "Amount not reported";
+        }
+        var text = investment.IsLowerBound ? $"over {investment.AsReported}" : investment.AsReported;
+        if (investment.AmountUsd is { } usd)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $" (≈ US${usd:N0}{(investment.UsdIsReported ? ", as reported" : string.Empty)})");
+        }
+        return text;
+    }
+}
