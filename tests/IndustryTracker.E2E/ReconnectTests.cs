@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using IndustryTracker.E2E.Support;
 
 namespace IndustryTracker.E2E;
@@ -9,19 +10,28 @@ public sealed class ReconnectTests(BrowserFixture fixture) : IClassFixture<Brows
     public async Task Killing_the_server_shows_the_reconnect_overlay_and_a_restart_brings_a_working_page_back()
     {
         var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/");
-        await Expect.InteractiveAsync(page);
+        await page.GotoAsync("/timeline");
+        await Assertions.Expect(page.Locator(".filters[data-interactive='true']")).ToHaveCountAsync(1);
+        await page.EvaluateAsync("() => { window.__beforeRestart = true; }");
 
         await fixture.Server.KillAsync();
 
-        var overlay = page.Locator("#components-reconnect-modal");
+        // The 9.0 script's own overlay: a dialog in the shadow root of #components-reconnect-modal.
+        var overlay = page.Locator("#components-reconnect-modal .components-reconnect-dialog");
         await Assertions.Expect(overlay).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(overlay).ToContainTextAsync("Rejoin");
 
         await fixture.Server.StartProcessAsync(TestContext.Current.CancellationToken);
 
-        // The old circuit is gone with the old process: the script's reconnect is rejected and it reloads the page.
+        // The old circuit died with the old process: the script's rejoin is rejected and it reloads the page.
         await Assertions.Expect(overlay).ToBeHiddenAsync(new() { Timeout = 60_000 });
-        await Expect.InteractiveAsync(page, timeoutMs: 60_000);
-        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => window.__beforeRestart === undefined", null, new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator(".filters[data-interactive='true']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+
+        // And it works: a filter change goes through the new circuit into the URL and the results.
+        var unfiltered = await page.Locator("#result-count").InnerTextAsync();
+        await page.Locator("#from-filter").FillAsync("2025-02-17");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("from=2025-02-17"));
+        await Assertions.Expect(page.Locator("#result-count")).Not.ToHaveTextAsync(unfiltered);
     }
 }

@@ -19,7 +19,10 @@ internal static class RepositoryPaths
     /// <summary>The web app's build output for the configuration these tests were built in.</summary>
     public static string WebOutputFolder()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/net10.0/
+        var configuration = typeof(RepositoryPaths).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+            .OfType<System.Reflection.AssemblyConfigurationAttribute>()
+            .Single().Configuration;
         var folder = Path.Combine(Root(), "src", "IndustryTracker.Web", "bin", configuration, "net10.0");
         if (!File.Exists(Path.Combine(folder, "IndustryTracker.Web.dll")))
         {

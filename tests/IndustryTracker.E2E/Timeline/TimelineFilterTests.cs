@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using IndustryTracker.E2E.Support;
+
+namespace IndustryTracker.E2E.Timeline;
+
+public sealed class TimelineFilterTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly string[] TencentFebruary =
+    [
+        "Tencent quietly rolled out an AI search function within its social media app WeChat, powered by DeepSeek-R1.",
+        "Tencent shifted AI search functions to its chatbot Yuanbao due to high computing power demand and server load issues.",
+    ];
+
+    [Fact]
+    public async Task Filters_chosen_in_the_page_go_into_the_URL_and_survive_reload_and_a_new_page()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/timeline");
+        await Assertions.Expect(page.Locator(".filters[data-interactive='true']")).ToHaveCountAsync(1);
+        var all = await page.Locator("article.timeline-event").CountAsync();
+        Assert.True(all > 2, "the unfiltered timeline shows every event");
+
+        await page.Locator("#company-filter").ClickAsync();
+        await page.Locator("#search-company-filter").FillAsync("Tenc");
+        await page.Locator("#popup-company-filter li.rz-multiselect-item:has-text('Tencent')").ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("company=tencent"));
+
+        await page.Locator("#from-filter").FillAsync("2025-02-01");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("from=2025-02-01"));
+        await page.Locator("#to-filter").FillAsync("2025-02-28");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("to=2025-02-28"));
+
+        await ExpectTencentFebruaryAsync(page);
+        var url = page.Url;
+
+        await page.ReloadAsync();
+        await ExpectTencentFebruaryAsync(page);
+        await Assertions.Expect(page.Locator("#from-filter")).ToHaveValueAsync("2025-02-01");
+        await Assertions.Expect(page.Locator("#to-filter")).ToHaveValueAsync("2025-02-28");
+        await Assertions.Expect(page.Locator("#company-filter")).ToContainTextAsync("Tencent");
+
+        var shared = await fixture.NewPageAsync();
+        await shared.GotoAsync(url);
+        await ExpectTencentFebruaryAsync(shared);
+    }
+
+    [Fact]
+    public async Task Clear_removes_every_filter()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/timeline?company=tencent&from=2025-02-01&to=2025-02-28");
+        await Assertions.Expect(page.Locator(".filters[data-interactive='true']")).ToHaveCountAsync(1);
+        await ExpectTencentFebruaryAsync(page);
+
+        await page.Locator("#clear-filters").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/timeline$"));
+        await Assertions.Expect(page.Locator("article.timeline-event")).Not.ToHaveCountAsync(2);
+    }
+
+    private static async Task ExpectTencentFebruaryAsync(IPage page)
+    {
+        var events = page.Locator("article.timeline-event");
+        await Assertions.Expect(events).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#result-count")).ToHaveTextAsync("2 events");
+        await Assertions.Expect(events.Locator("h3.event-title")).ToHaveTextAsync(TencentFebruary);
+        await Assertions.Expect(events.First.Locator(".precision-badge")).ToHaveAttributeAsync("data-precision", "day");
+    }
+}
