@@ -44,8 +44,8 @@ if [ "${SKIP_POSTGRES:-0}" != "1" ]; then
   $SUDO pg_ctlcluster $cluster start 2>/dev/null || true
   port=$(pg_lsclusters --no-header | awk 'NR==1 {print $3}')
   if [ "$(id -u)" = "0" ]; then AS_POSTGRES="runuser -u postgres --"; else AS_POSTGRES="sudo -u postgres"; fi
-  $AS_POSTGRES psql -q -p "$port" -c "ALTER USER postgres PASSWORD 'industrytracker-tests';" >/dev/null
-  if ! INDUSTRYTRACKER_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=industrytracker-tests" \
+  $AS_POSTGRES psql -q -p "$port" -c "ALTER USER postgres PASSWORD 'postgres';" >/dev/null
+  if ! INDUSTRYTRACKER_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=postgres" \
       dotnet test tests/IndustryTracker.Tests -c "$CONFIGURATION" --no-build -nologo 2>&1 | tee -a "$log"; then
     status=1
   fi
