@@ -1,25 +1,13 @@
 using IndustryTracker.Core.Contracts;
+using IndustryTracker.Tests.Support;
 using IndustryTracker.Web.Components.Pages.Timeline;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace IndustryTracker.Tests.Web.Pages;
 
 public sealed class EventItemTests
 {
-    private static async Task<string> RenderAsync(EventDto item, IReadOnlyDictionary<string, string>? titles = null)
-    {
-        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Event"] = item, ["ArticleTitles"] = titles });
-            var output = await renderer.RenderComponentAsync<EventItem>(parameters);
-            return output.ToHtmlString();
-        });
-    }
+    private static Task<string> RenderAsync(EventDto item, IReadOnlyDictionary<string, string>? titles = null) =>
+        ComponentRenderer.RenderAsync<EventItem>(new Dictionary<string, object?> { ["Event"] = item, ["ArticleTitles"] = titles });
 
     private static readonly EventDto Weixin = new(
         42,

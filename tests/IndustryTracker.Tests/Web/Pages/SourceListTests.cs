@@ -1,10 +1,7 @@
 using System.Text.RegularExpressions;
 using IndustryTracker.Core.Contracts;
+using IndustryTracker.Tests.Support;
 using IndustryTracker.Web.Components.Shared;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace IndustryTracker.Tests.Web.Pages;
 
@@ -47,14 +44,6 @@ public sealed class SourceListTests
         Assert.Contains("class=\"source-missing\"", html, StringComparison.Ordinal);
     }
 
-    private static async Task<string> RenderAsync(IReadOnlyList<SourceDto> sources, int? show)
-    {
-        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Sources"] = sources, ["Show"] = show });
-            return (await renderer.RenderComponentAsync<SourceList>(parameters)).ToHtmlString();
-        });
-    }
+    private static Task<string> RenderAsync(IReadOnlyList<SourceDto> sources, int? show) =>
+        ComponentRenderer.RenderAsync<SourceList>(new Dictionary<string, object?> { ["Sources"] = sources, ["Show"] = show });
 }
