@@ -48,6 +48,7 @@ public static partial class ArticleParser
         var expectUrl = false;
         var skipNext = false;
         DateOnly? lastDate = null;
+        DateOnly? publishedOn = null;
 
         for (var i = 0; i < lines.Count; i++)
         {
@@ -117,6 +118,19 @@ public static partial class ArticleParser
             {
                 publisher ??= PublisherFrom(line);
                 continue;
+            }
+            if (PublishedLineRegex().Match(line) is { Success: true } publishedLine)
+            {
+                if (FuzzyDateParser.Parse(publishedLine.Groups["date"].Value) is { Success: true, Date.Precision: DatePrecision.Day } day)
+                {
+                    publishedOn ??= day.Date.Start;
+                    continue;
+                }
+            }
+            if (title is not null && DatelineRegex().Match(line) is { Success: true } dateline
+                && FuzzyDateParser.Parse(dateline.Groups["date"].Value) is { Success: true, Date.Precision: DatePrecision.Day } datelineDay)
+            {
+                publishedOn ??= datelineDay.Date.Start;
             }
             if (ByLineRegex().Match(line) is { Success: true } byLine && line.Split(' ').Length <= 15)
             {
@@ -219,6 +233,7 @@ public static partial class ArticleParser
             new ParsedArticle(title, publisher ?? byLineOrganisation, author, url, paragraphs, profiles, timeline, warnings)
             {
                 CleanText = clean.ToString(),
+                PublishedOn = publishedOn,
             },
             null);
     }
@@ -329,6 +344,12 @@ public static partial class ArticleParser
 
     [GeneratedRegex(@"^<?(?<url>https?://[^\s<>]+)>?$", RegexOptions.IgnoreCase)]
     private static partial Regex UrlLineRegex();
+
+    [GeneratedRegex(@"^(?:published|posted|updated|first published)(?:\s+on)?\s*:?\s+(?<date>[A-Za-z0-9 ,.-]{6,40}?)(?:\s+(?:at\s+)?\d{1,2}:\d{2}.*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PublishedLineRegex();
+
+    [GeneratedRegex(@"^[A-Z][A-Z .'-]{2,30},\s*(?<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014]")]
+    private static partial Regex DatelineRegex();
 
     [GeneratedRegex(@"^related (?:article|story|stories|articles)$", RegexOptions.IgnoreCase)]
     private static partial Regex RelatedArticleRegex();

@@ -104,8 +104,28 @@ public sealed class ArticleWriter(IndustryTrackerDbContext db)
                 timelineEvent.Involve(models[model]);
             }
             db.Events.Add(timelineEvent);
-            db.Mentions.Add(Mention.Of(timelineEvent, article, fact.Source.Paragraph, Truncate(fact.Source.Quote, MaxQuote)));
-            mentions++;
+            foreach (var source in fact.Sources)
+            {
+                db.Mentions.Add(Mention.Of(timelineEvent, article, source.Paragraph, Truncate(source.Quote, MaxQuote)));
+                mentions++;
+            }
+        }
+
+        foreach (var release in facts.ModelReleases)
+        {
+            if (models.TryGetValue(release.Model, out var model) && model.ReleaseDate is null)
+            {
+                model.ReleaseDate = release.Date;
+                if (release.Status == AiModelStatus.Announced && model.Id == 0)
+                {
+                    model.Status = AiModelStatus.Announced;
+                }
+            }
+        }
+        foreach (var founding in facts.Foundings)
+        {
+            var company = CompanyFor(founding.Company, companies);
+            company.Founded ??= founding.Date;
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -19,7 +19,14 @@ public static class FactExtractor
                 companyFacts.Add(new CompanyFact(developer, null, [model.Sources[0]]));
             }
         }
-        var events = TimelineExtractor.Extract(article, scans);
-        return new ArticleFacts(companyFacts, modelFacts, events);
+        var sentences = SentenceScan.Of(article, scans, companies);
+        var timeline = TimelineExtractor.Extract(article, scans);
+        var (prose, releases, foundings) = ProseEventExtractor.Extract(article, sentences);
+        var events = EventMerger.Merge(timeline.Concat(prose));
+        return new ArticleFacts(companyFacts, modelFacts, events)
+        {
+            ModelReleases = releases,
+            Foundings = foundings,
+        };
     }
 }

@@ -60,7 +60,13 @@ public sealed class CoverStoryImportTests
         await ImportSeedAsync(database, "000");
 
         await using var db = database.CreateContext();
-        var events = await db.Events.OrderBy(e => e.Id).ToListAsync(Ct);
+        // Timeline events are written first, in entry order; prose events (profiles, paragraphs) follow them.
+        var all = await db.Events.OrderBy(e => e.Id).ToListAsync(Ct);
+        var events = all.Take(9).ToList();
+        foreach (var prose in all.Skip(9))
+        {
+            Assert.DoesNotContain(await db.Mentions.Where(m => m.TimelineEventId == prose.Id).Select(m => m.Paragraph).ToListAsync(Ct), p => p >= 30);
+        }
 
         var expected = new (string Label, DateOnly Start, DateOnly End, DatePrecision Precision)[]
         {
@@ -110,7 +116,7 @@ public sealed class CoverStoryImportTests
         await ImportSeedAsync(database, "000");
 
         await using var db = database.CreateContext();
-        var events = await db.Events.Include(e => e.Companies).Include(e => e.Models).OrderBy(e => e.Id).ToListAsync(Ct);
+        var events = (await db.Events.Include(e => e.Companies).Include(e => e.Models).OrderBy(e => e.Id).ToListAsync(Ct)).Take(9).ToList();
 
         Assert.Equal(["Huawei", "Ningxia Western Cloud Data", "SiliconFlow"], events[2].Companies.Select(c => c.Name).Order());
         Assert.Empty(events[1].Companies);
