@@ -17,15 +17,15 @@ public sealed partial record SentenceScan(
 {
     public int Number => Paragraph.Paragraph.Number;
 
-    /// <summary>The sentences of every non-timeline paragraph, with a pronoun subject resolved.</summary>
-    public static List<SentenceScan> Of(ParsedArticle article, IReadOnlyList<ParagraphScan> scans, CompanyDirectory directory)
+    /// <summary>The sentences of every paragraph (timeline entries only when asked), with a pronoun subject resolved.</summary>
+    public static List<SentenceScan> Of(ParsedArticle article, IReadOnlyList<ParagraphScan> scans, CompanyDirectory directory, bool includeTimeline = false)
     {
         var profiles = article.Profiles.ToDictionary(p => p.Paragraph);
         var result = new List<SentenceScan>();
         CompanyIdentity? last = null;
         foreach (var scan in scans)
         {
-            if (scan.Paragraph.Kind == BlockKind.TimelineEntry)
+            if (scan.Paragraph.Kind == BlockKind.TimelineEntry && !includeTimeline)
             {
                 continue;
             }

@@ -71,4 +71,60 @@ public sealed class SeedFactsTests
         Assert.Equal(new DateOnly(2025, 3, 16), ernie.ReleaseDate?.Start);
         Assert.Equal(DatePrecision.Approximate, ernie.ReleaseDate?.Precision);
     }
+
+    [Fact]
+    public async Task Alibabas_plan_is_one_capex_record_with_both_figures_and_its_sources()
+    {
+        await using var database = await ImportAllSeedsAsync();
+        await using var db = database.CreateContext();
+
+        var plans = await db.Investments.Include(i => i.Participants).ThenInclude(p => p.Company)
+            .Where(i => i.Kind == Core.Investments.InvestmentKind.CapitalExpenditurePlan)
+            .ToListAsync(Ct);
+
+        var plan = Assert.Single(plans);
+        Assert.Equal("Alibaba", Assert.Single(plan.Participants).Company.Name);
+        Assert.Null(plan.Recipient);
+        Assert.Equal((380_000_000_000m, "CNY", "380 billion yuan", false), (plan.Money!.Amount, plan.Money.Currency, plan.Money.AsReported, plan.Money.IsLowerBound));
+        Assert.Equal(52_000_000_000m, plan.AmountUsd);
+        Assert.True(plan.UsdIsReported);
+        Assert.Null(plan.FxRate);
+        Assert.Equal("over three years", plan.Period);
+        Assert.Equal(new DateOnly(2025, 2, 24), plan.Announced?.Start);
+        var quotes = await db.Mentions.Where(m => m.InvestmentId == plan.Id).Select(m => m.Quote).ToListAsync(Ct);
+        Assert.Contains(quotes, q => q.Contains("$52 billion plan over three years", StringComparison.Ordinal));
+        Assert.Contains(quotes, q => q.Contains("380 billion yuan investment over three years", StringComparison.Ordinal));
+        var announcement = await db.Events.SingleAsync(e => e.Title.StartsWith("Alibaba announced a 380 billion yuan"), Ct);
+        Assert.Equal(plan.Id, announcement.InvestmentId);
+    }
+
+    [Fact]
+    public async Task SiliconFlows_round_has_a_lower_bound_two_leads_and_a_converted_usd_figure()
+    {
+        await using var database = await ImportAllSeedsAsync();
+        await using var db = database.CreateContext();
+
+        var round = await db.Investments.Include(i => i.Recipient).Include(i => i.Participants).ThenInclude(p => p.Company)
+            .SingleAsync(i => i.Kind == Core.Investments.InvestmentKind.FundingRound, Ct);
+
+        Assert.Equal("SiliconFlow", round.Recipient?.Name);
+        Assert.Equal("pre-Series A", round.RoundLabel);
+        Assert.Equal((100_000_000m, "CNY", "over 100 million yuan", true), (round.Money!.Amount, round.Money.Currency, round.Money.AsReported, round.Money.IsLowerBound));
+        Assert.Equal(["China Growth Capital", "Puhua Capital"], round.Participants.Where(p => p.IsLead).Select(p => p.Company.Name).Order());
+        Assert.False(round.UsdIsReported);
+        Assert.NotNull(round.FxRate);
+        Assert.NotNull(round.FxRateSource);
+        Assert.Equal(decimal.Round(100_000_000m * round.FxRate!.Value, 2), round.AmountUsd);
+        Assert.Equal(Core.Companies.CompanyCategory.Investor, (await db.Companies.SingleAsync(c => c.Name == "Puhua Capital", Ct)).Category);
+    }
+
+    [Fact]
+    public async Task Training_costs_share_sell_offs_and_fund_aggregates_are_not_investments()
+    {
+        await using var database = await ImportAllSeedsAsync();
+        await using var db = database.CreateContext();
+
+        Assert.Equal(2, await db.Investments.CountAsync(Ct));
+        Assert.False(await db.Investments.AnyAsync(i => i.Money != null && i.Money.Currency == "USD", Ct));
+    }
 }
