@@ -9,7 +9,14 @@ public sealed record SourceQuote(int Paragraph, string Quote);
 
 public sealed record CompanyFact(CompanyIdentity Company, string? Summary, IReadOnlyList<SourceQuote> Sources);
 
-public sealed record ModelFact(ModelIdentity Model, CompanyIdentity? Developer, IReadOnlyList<SourceQuote> Sources);
+public sealed record ModelFact(ModelIdentity Model, CompanyIdentity? Developer, IReadOnlyList<SourceQuote> Sources)
+{
+    /// <summary>Accessibility the article states in a sentence naming the model ("open-source" → open weights).</summary>
+    public AiModels.Accessibility? StatedAccessibility { get; init; }
+
+    /// <summary>Status the article states ("anticipated", "upcoming" → anticipated).</summary>
+    public AiModels.AiModelStatus? StatedStatus { get; init; }
+}
 
 /// <summary>
 /// A dated event. <see cref="Sources"/> holds every quote that states it (a timeline entry and the prose sentence

@@ -78,8 +78,8 @@ public sealed class ArticleWriter(IndustryTrackerDbContext db, ReferenceData ref
                 var reference = fact.Model.Reference;
                 model = new AiModel(fact.Model.Name, developer, reference?.Kind ?? AiModelKind.Llm)
                 {
-                    Status = reference?.Status ?? AiModelStatus.Announced,
-                    Accessibility = reference?.Accessibility ?? Accessibility.Unknown,
+                    Status = reference?.Status ?? fact.StatedStatus ?? AiModelStatus.Announced,
+                    Accessibility = reference?.Accessibility ?? fact.StatedAccessibility ?? Accessibility.Unknown,
                 };
                 db.AiModels.Add(model);
             }
@@ -162,14 +162,16 @@ public sealed class ArticleWriter(IndustryTrackerDbContext db, ReferenceData ref
     {
         var subject = fact.Subject is null ? null : CompanyFor(fact.Subject, companies);
         var usd = fact.Amounts.FirstOrDefault(a => a.Currency == "USD");
-        if (subject is { Id: > 0 } && fact.Amounts.Count > 0)
+        if (subject is { Id: > 0 })
         {
             var candidates = await db.Investments
                 .Include(i => i.Participants)
                 .Where(i => i.Kind == fact.Kind && (i.RecipientId == subject.Id || i.Participants.Any(p => p.CompanyId == subject.Id)))
                 .ToListAsync(cancellationToken);
+            var investorIds = fact.Investors.Select(i => CompanyFor(i.Company, companies).Id).ToHashSet();
             var same = candidates.FirstOrDefault(i => i.Money is { } money
-                && fact.Amounts.Any(a => InvestmentExtractor.Equivalent(money.Amount, money.Currency, a.Amount, a.Currency, reference)));
+                ? fact.Amounts.Any(a => InvestmentExtractor.Equivalent(money.Amount, money.Currency, a.Amount, a.Currency, reference))
+                : fact.Amounts.Count == 0 && investorIds.All(id => id > 0) && i.Participants.Select(p => p.CompanyId).ToHashSet().SetEquals(investorIds));
             if (same is not null)
             {
                 if (usd is not null && !same.UsdIsReported && same.Money?.Currency != "USD" && (same.UpdatedBy is null || same.UpdatedBy == Auditing.SystemActor.Import.Name))

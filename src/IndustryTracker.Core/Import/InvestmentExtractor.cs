@@ -41,6 +41,14 @@ public static partial class InvestmentExtractor
         var found = new List<InvestmentFact>();
         foreach (var sentence in sentences)
         {
+            foreach (Match backed in BackedRegex().Matches(sentence.Text))
+            {
+                // "Tencent-backed Enflame": an investor relation (never a parent), with no amount.
+                if (directory.Resolve(backed.Groups["backer"].Value) is { } backer && directory.Resolve(backed.Groups["name"].Value) is { } backee && backer != backee)
+                {
+                    found.Add(new InvestmentFact(InvestmentKind.Other, backee, [new InvestorFact(backer, false)], [], null, null, null, null, [new SourceQuote(sentence.Number, sentence.Text)]));
+                }
+            }
             foreach (var amount in MoneyGrammar.Find(sentence.Text))
             {
                 var fact = Read(sentence, amount, directory, timeline, dates);
@@ -89,7 +97,8 @@ public static partial class InvestmentExtractor
     /// <summary>Same kind, same company, and amounts that agree (see the class summary).</summary>
     public static bool SameInvestment(InvestmentFact a, InvestmentFact b, ReferenceData reference) =>
         a.Kind == b.Kind && a.Subject is not null && a.Subject == b.Subject
-        && a.Amounts.Any(x => b.Amounts.Any(y => Equivalent(x.Amount, x.Currency, y.Amount, y.Currency, reference)));
+        && (a.Amounts.Any(x => b.Amounts.Any(y => Equivalent(x.Amount, x.Currency, y.Amount, y.Currency, reference)))
+            || (a.Amounts.Count == 0 && b.Amounts.Count == 0 && a.Investors.Select(i => i.Company).ToHashSet().SetEquals(b.Investors.Select(i => i.Company))));
 
     public static bool Equivalent(decimal a, string currencyA, decimal b, string currencyB, ReferenceData reference)
     {
@@ -190,6 +199,9 @@ public static partial class InvestmentExtractor
         var end = Math.Min(text.Length, amount.End + 60);
         return text[start..end];
     }
+
+    [GeneratedRegex(@"\b(?<backer>[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2})-backed\s+(?<name>[A-Z0-9][\w.&]*(?:\s[A-Z][\w.&]*){0,3})")]
+    private static partial Regex BackedRegex();
 
     [GeneratedRegex(@"\b(?:to train|training|trained|revenue|revenues|sales|shares|stock|sell-off|market (?:value|cap\w*)|valuation|valued at|budget|price|prices|costs?|fined?|penalty|salary|wages)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotInvestmentRegex();

@@ -124,7 +124,64 @@ public sealed class SeedFactsTests
         await using var database = await ImportAllSeedsAsync();
         await using var db = database.CreateContext();
 
-        Assert.Equal(2, await db.Investments.CountAsync(Ct));
+        Assert.Equal(2, await db.Investments.CountAsync(i => i.Money != null, Ct));
         Assert.False(await db.Investments.AnyAsync(i => i.Money != null && i.Money.Currency == "USD", Ct));
+    }
+
+    [Fact]
+    public async Task Tencent_backed_Enflame_is_an_investor_relation_not_a_parent()
+    {
+        await using var database = await ImportAllSeedsAsync();
+        await using var db = database.CreateContext();
+
+        var enflame = await db.Companies.Include(c => c.Parent).SingleAsync(c => c.Name == "Enflame", Ct);
+        var relation = await db.Investments.Include(i => i.Participants).ThenInclude(p => p.Company).SingleAsync(i => i.RecipientId == enflame.Id, Ct);
+
+        Assert.Null(enflame.Parent);
+        Assert.Equal(Core.Investments.InvestmentKind.Other, relation.Kind);
+        Assert.Null(relation.Money);
+        Assert.Equal("Tencent", Assert.Single(relation.Participants).Company.Name);
+        Assert.Equal("Baidu", (await db.Companies.Include(c => c.Parent).SingleAsync(c => c.Name == "Kunlunxin", Ct)).Parent?.Name);
+    }
+
+    [Theory]
+    [InlineData("000", "Caixin", null, null)]
+    [InlineData("002", "TechTarget", "Makenzie Holland and Esther Shittu", null)]
+    [InlineData("003", "FinTech Weekly", null, null)]
+    [InlineData("004", "INSEAD Knowledge", "Chengyi Lin", "https://knowledge.insead.edu/strategy/deeper-deepseek-chinas-ai-ascendancy")]
+    public async Task Article_metadata_comes_from_boilerplate_bylines_bios_and_urls(string seed, string publisher, string? author, string? url)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await ImportSeedAsync(database, seed);
+        await using var db = database.CreateContext();
+
+        var article = await db.Articles.SingleAsync(Ct);
+
+        Assert.Equal((publisher, author, url), (article.Publisher, article.Author, article.Url));
+        Assert.DoesNotContain("**", article.CleanText, StringComparison.Ordinal);
+        Assert.DoesNotContain("](#)", article.CleanText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Models_have_their_developers_and_statuses()
+    {
+        await using var database = await ImportAllSeedsAsync();
+        await using var db = database.CreateContext();
+
+        var models = await db.AiModels.Include(m => m.Developer).ToDictionaryAsync(m => m.Name, Ct);
+
+        var expected = new Dictionary<string, string>
+        {
+            ["DeepSeek-R1"] = "DeepSeek", ["DeepSeek-R2"] = "DeepSeek", ["DeepSeek-V3"] = "DeepSeek", ["Qwen2.5-Max"] = "Alibaba",
+            ["Qwen2.5-Turbo"] = "Alibaba", ["Qwen-72B"] = "Alibaba", ["Ernie 4.5"] = "Baidu", ["Ernie 4.0"] = "Baidu",
+            ["Yi-Lightning"] = "01.AI", ["GPT-4"] = "OpenAI", ["GPT-4 Turbo"] = "OpenAI", ["Llama 3.1"] = "Meta", ["Claude"] = "Anthropic",
+        };
+        foreach (var (name, developer) in expected)
+        {
+            Assert.True(models.ContainsKey(name), name);
+            Assert.Equal(developer, models[name].Developer?.Name);
+        }
+        Assert.Equal(Core.AiModels.AiModelStatus.Anticipated, models["DeepSeek-R2"].Status);
+        Assert.Equal(Core.AiModels.Accessibility.OpenWeights, models["DeepSeek-R1"].Accessibility);
     }
 }
