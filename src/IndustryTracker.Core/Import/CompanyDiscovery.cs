@@ -34,6 +34,12 @@ public static partial class CompanyDiscovery
         "Europe", "Asia", "Africa", "Silicon", "Valley", "Big", "Tech", "AI", "LLM", "LLMs",
     };
 
+    private static readonly HashSet<string> DiscourseWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "However", "Meanwhile", "Instead", "Still", "Indeed", "Moreover", "Furthermore", "Also", "Then", "Now", "Today",
+        "Yesterday", "Elsewhere", "Overall", "Likewise", "Similarly", "Nevertheless", "Nonetheless", "Besides", "Thus",
+    };
+
     private static readonly HashSet<string> LeadingWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "The", "A", "An", "This", "That", "These", "Its", "Their", "Chinese", "American", "U.S.", "US", "Japanese", "Global",
@@ -122,6 +128,11 @@ public static partial class CompanyDiscovery
         }
         words = words[start..];
         if (words.All(StopWords.Contains) || words.Any(w => !(char.IsUpper(w[0]) || char.IsDigit(w[0]))))
+        {
+            return;
+        }
+        // "Separately, a national fund…", "Meanwhile, a startup…": a sentence adverb, not a name.
+        if (words.Length == 1 && (words[0].EndsWith("ly", StringComparison.Ordinal) || DiscourseWords.Contains(words[0])))
         {
             return;
         }

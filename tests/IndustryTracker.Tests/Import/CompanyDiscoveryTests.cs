@@ -35,6 +35,8 @@ public sealed class CompanyDiscoveryTests
     [InlineData("Microsoft CEO Satya Nadella praised the model.")]
     [InlineData("China's Open-Source AI Strategy: A Long-Term Play")]
     [InlineData("DIGEST HUB")]
+    [InlineData("Separately, a national fund was set up for chips.")]
+    [InlineData("Meanwhile, a rival startup cut prices.")]
     [InlineData("The Chinese Communist Party and the U.S. Congress disagree.")]
     public void People_places_headings_and_bodies_are_not_discovered(string text)
     {
