@@ -9,8 +9,19 @@ public sealed record SourceQuote(int Paragraph, string Quote);
 
 public sealed record CompanyFact(CompanyIdentity Company, string? Summary, IReadOnlyList<SourceQuote> Sources);
 
-public sealed record ModelFact(ModelIdentity Model, CompanyIdentity? Developer, IReadOnlyList<SourceQuote> Sources);
+public sealed record ModelFact(ModelIdentity Model, CompanyIdentity? Developer, IReadOnlyList<SourceQuote> Sources)
+{
+    /// <summary>Accessibility the article states in a sentence naming the model ("open-source" → open weights).</summary>
+    public AiModels.Accessibility? StatedAccessibility { get; init; }
 
+    /// <summary>Status the article states ("anticipated", "upcoming" → anticipated).</summary>
+    public AiModels.AiModelStatus? StatedStatus { get; init; }
+}
+
+/// <summary>
+/// A dated event. <see cref="Sources"/> holds every quote that states it (a timeline entry and the prose sentence
+/// saying the same thing are one event). <see cref="FromTimeline"/> marks events read from a dated timeline section.
+/// </summary>
 public sealed record EventFact(
     string Title,
     string? Summary,
@@ -18,13 +29,29 @@ public sealed record EventFact(
     EventCategory Category,
     IReadOnlyList<CompanyIdentity> Companies,
     IReadOnlyList<ModelIdentity> Models,
-    SourceQuote Source);
+    IReadOnlyList<SourceQuote> Sources,
+    bool FromTimeline = false)
+{
+    /// <summary>The investment this event announces, if any (set by the investment extractor).</summary>
+    public InvestmentFact? Investment { get; init; }
+}
+
+/// <summary>A model release date (and status) the article states: "Ernie 4.5 is set for release on March 16".</summary>
+public sealed record ModelReleaseFact(ModelIdentity Model, FuzzyDate Date, AiModels.AiModelStatus Status, SourceQuote Source);
+
+/// <summary>A founding date the article states: "DeepSeek, only founded in May 2023".</summary>
+public sealed record CompanyFoundedFact(CompanyIdentity Company, FuzzyDate Date, SourceQuote Source);
 
 /// <summary>Everything extracted from one article, ready to be written in one transaction.</summary>
 public sealed record ArticleFacts(
     IReadOnlyList<CompanyFact> Companies,
     IReadOnlyList<ModelFact> Models,
-    IReadOnlyList<EventFact> Events);
+    IReadOnlyList<EventFact> Events)
+{
+    public IReadOnlyList<ModelReleaseFact> ModelReleases { get; init; } = [];
+    public IReadOnlyList<CompanyFoundedFact> Foundings { get; init; } = [];
+    public IReadOnlyList<InvestmentFact> Investments { get; init; } = [];
+}
 
 /// <summary>The companies and models named in one paragraph's body; company names inside a model name are not counted.</summary>
 public sealed record ParagraphScan(

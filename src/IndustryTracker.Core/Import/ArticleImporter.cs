@@ -72,12 +72,12 @@ public sealed class ArticleImporter(
             var existingModels = await db.AiModels.Include(m => m.Developer).ToListAsync(cancellationToken);
             var directory = CompanyDirectory.Build(Reference, existingCompanies, article.Profiles);
             var catalog = ModelCatalog.Build(Reference, existingModels);
-            var facts = FactExtractor.Extract(article, directory, catalog);
+            var facts = FactExtractor.Extract(article, directory, catalog, Reference);
 
-            var counts = await new ArticleWriter(db).WriteAsync(article, facts, directory, fileName, sha256, time.GetUtcNow(), cancellationToken);
+            var counts = await new ArticleWriter(db, Reference).WriteAsync(article, facts, directory, fileName, sha256, time.GetUtcNow(), cancellationToken);
             logger.LogInformation(
-                "Imported {FileName}: {Paragraphs} paragraphs, {Companies} companies, {Models} models, {Events} events, {Mentions} mentions",
-                fileName, counts.Paragraphs, counts.Companies, counts.Models, counts.Events, counts.Mentions);
+                "Imported {FileName}: {Paragraphs} paragraphs, {Companies} companies, {Models} models, {Investments} investments, {Events} events, {Mentions} mentions",
+                fileName, counts.Paragraphs, counts.Companies, counts.Models, counts.Investments, counts.Events, counts.Mentions);
             return new ImportResult(fileName, ImportOutcome.Imported, null, counts);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -48,6 +48,7 @@ public static partial class ArticleParser
         var expectUrl = false;
         var skipNext = false;
         DateOnly? lastDate = null;
+        DateOnly? publishedOn = null;
 
         for (var i = 0; i < lines.Count; i++)
         {
@@ -117,6 +118,19 @@ public static partial class ArticleParser
             {
                 publisher ??= PublisherFrom(line);
                 continue;
+            }
+            if (PublishedLineRegex().Match(line) is { Success: true } publishedLine)
+            {
+                if (FuzzyDateParser.Parse(publishedLine.Groups["date"].Value) is { Success: true, Date.Precision: DatePrecision.Day } day)
+                {
+                    publishedOn ??= day.Date.Start;
+                    continue;
+                }
+            }
+            if (title is not null && DatelineRegex().Match(line) is { Success: true } dateline
+                && FuzzyDateParser.Parse(dateline.Groups["date"].Value) is { Success: true, Date.Precision: DatePrecision.Day } datelineDay)
+            {
+                publishedOn ??= datelineDay.Date.Start;
             }
             if (ByLineRegex().Match(line) is { Success: true } byLine && line.Split(' ').Length <= 15)
             {
@@ -192,6 +206,7 @@ public static partial class ArticleParser
             return new ParseResult(null, $"The article '{Shorten(title, 60)}' has no text besides its title.");
         }
 
+        var (bioAuthors, bioPublisher) = FromAuthorBios(blocks);
         var paragraphs = Number(blocks, warnings);
         var profiles = new List<ProfileEntry>();
         var timeline = new List<TimelineEntry>();
@@ -216,9 +231,18 @@ public static partial class ArticleParser
         }
 
         return new ParseResult(
-            new ParsedArticle(title, publisher ?? byLineOrganisation, author, url, paragraphs, profiles, timeline, warnings)
+            new ParsedArticle(
+                title,
+                publisher ?? PublicationFromUrl(url, byLineOrganisation) ?? byLineOrganisation ?? bioPublisher,
+                author ?? bioAuthors,
+                url,
+                paragraphs,
+                profiles,
+                timeline,
+                warnings)
             {
                 CleanText = clean.ToString(),
+                PublishedOn = publishedOn,
             },
             null);
     }
@@ -290,6 +314,69 @@ public static partial class ArticleParser
         return blocks.Select((b, index) => new ParsedParagraph(numbers[index], b.Kind, b.Text, b.Lead)).ToList();
     }
 
+    /// <summary>
+    /// An organisation's publication named by its URL: "INSEAD" with https://knowledge.insead.edu/… is
+    /// "INSEAD Knowledge" (the host's first label is a publication word: knowledge, news, blog, magazine, review, insights).
+    /// </summary>
+    internal static string? PublicationFromUrl(string? url, string? organisation)
+    {
+        if (url is null || organisation is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+        var labels = uri.Host.Split('.');
+        if (labels.Length < 3 || !PublicationWords.Contains(labels[0]))
+        {
+            return null;
+        }
+        var orgKey = new string(organisation.Where(char.IsLetterOrDigit).ToArray());
+        if (!labels.Skip(1).Any(l => string.Equals(l, orgKey, StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+        return $"{organisation} {char.ToUpperInvariant(labels[0][0])}{labels[0][1..]}";
+    }
+
+    private static readonly HashSet<string> PublicationWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "knowledge", "news", "blog", "blogs", "magazine", "review", "insights",
+    };
+
+    /// <summary>Media groups written in front of a publication's name in staff bios ("Informa TechTarget").</summary>
+    private static readonly string[] MediaGroups = ["Informa", "Future", "Ziff Davis", "Condé Nast", "Axel Springer", "News Corp"];
+
+    /// <summary>
+    /// Staff bios at the end of an article ("Jane Roe is a senior news writer …", "… is an Informa TechTarget news
+    /// writer …", "Prior to joining X, …"): the people are the authors and the publication is the publisher (without a
+    /// media group's name in front). Read from the last five plain paragraphs only.
+    /// </summary>
+    private static (string? Authors, string? Publisher) FromAuthorBios(List<Block> blocks)
+    {
+        var authors = new List<string>();
+        string? publisher = null;
+        foreach (var block in blocks.Where(b => b.Kind == BlockKind.Paragraph && b.ExplicitNumber is null).TakeLast(5))
+        {
+            if (BioRegex().Match(block.Text) is not { Success: true } bio)
+            {
+                continue;
+            }
+            authors.Add(bio.Groups["name"].Value);
+            var pub = bio.Groups["pub"].Success ? bio.Groups["pub"].Value : JoiningRegex().Match(block.Text) is { Success: true } j ? j.Groups["pub"].Value : null;
+            if (pub is not null && publisher is null)
+            {
+                foreach (var group in MediaGroups)
+                {
+                    if (pub.StartsWith(group + " ", StringComparison.Ordinal))
+                    {
+                        pub = pub[(group.Length + 1)..];
+                    }
+                }
+                publisher = pub;
+            }
+        }
+        return (authors.Count == 0 ? null : string.Join(" and ", authors.Distinct()), publisher);
+    }
+
     private static string? PublisherFrom(string line)
     {
         foreach (var regex in new[] { SubscriptionPublisherRegex(), NewsletterPublisherRegex(), SubscribeToPublisherRegex() })
@@ -329,6 +416,18 @@ public static partial class ArticleParser
 
     [GeneratedRegex(@"^<?(?<url>https?://[^\s<>]+)>?$", RegexOptions.IgnoreCase)]
     private static partial Regex UrlLineRegex();
+
+    [GeneratedRegex(@"^(?:published|posted|updated|first published)(?:\s+on)?\s*:?\s+(?<date>[A-Za-z0-9 ,.-]{6,40}?)(?:\s+(?:at\s+)?\d{1,2}:\d{2}.*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PublishedLineRegex();
+
+    [GeneratedRegex(@"^[A-Z][A-Z .'-]{2,30},\s*(?<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014]")]
+    private static partial Regex DatelineRegex();
+
+    [GeneratedRegex(@"^(?<name>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){1,2}) is an? (?:(?:senior|staff|chief|associate|contributing|freelance|technology|tech) )*(?:(?<pub>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}) )?(?:news writer|writer|reporter|editor|correspondent|journalist|columnist)\b")]
+    private static partial Regex BioRegex();
+
+    [GeneratedRegex(@"\b[Pp]rior to joining (?<pub>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})")]
+    private static partial Regex JoiningRegex();
 
     [GeneratedRegex(@"^related (?:article|story|stories|articles)$", RegexOptions.IgnoreCase)]
     private static partial Regex RelatedArticleRegex();

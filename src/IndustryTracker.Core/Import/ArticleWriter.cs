@@ -1,6 +1,8 @@
 using IndustryTracker.Core.AiModels;
 using IndustryTracker.Core.Companies;
 using IndustryTracker.Core.Data;
+using IndustryTracker.Core.Import.Reference;
+using IndustryTracker.Core.Investments;
 using IndustryTracker.Core.Sources;
 using IndustryTracker.Core.Timeline;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,7 @@ namespace IndustryTracker.Core.Import;
 /// events and one mention per fact source. Existing companies keep their name, category and summary; a missing
 /// summary is filled from a profile. If anything fails, nothing of the article is kept.
 /// </summary>
-public sealed class ArticleWriter(IndustryTrackerDbContext db)
+public sealed class ArticleWriter(IndustryTrackerDbContext db, ReferenceData reference)
 {
     private const int MaxQuote = 4000;
     private const int MaxSummary = 8000;
@@ -76,8 +78,8 @@ public sealed class ArticleWriter(IndustryTrackerDbContext db)
                 var reference = fact.Model.Reference;
                 model = new AiModel(fact.Model.Name, developer, reference?.Kind ?? AiModelKind.Llm)
                 {
-                    Status = reference?.Status ?? AiModelStatus.Announced,
-                    Accessibility = reference?.Accessibility ?? Accessibility.Unknown,
+                    Status = reference?.Status ?? fact.StatedStatus ?? AiModelStatus.Announced,
+                    Accessibility = reference?.Accessibility ?? fact.StatedAccessibility ?? Accessibility.Unknown,
                 };
                 db.AiModels.Add(model);
             }
@@ -85,6 +87,18 @@ public sealed class ArticleWriter(IndustryTrackerDbContext db)
             foreach (var source in fact.Sources)
             {
                 db.Mentions.Add(Mention.Of(model, article, source.Paragraph, Truncate(source.Quote, MaxQuote)));
+                mentions++;
+            }
+        }
+
+        var investments = new Dictionary<InvestmentFact, Investment>();
+        foreach (var fact in facts.Investments)
+        {
+            var investment = await InvestmentForAsync(fact, companies, cancellationToken);
+            investments[fact] = investment;
+            foreach (var source in fact.Sources)
+            {
+                db.Mentions.Add(Mention.Of(investment, article, source.Paragraph, Truncate(source.Quote, MaxQuote)));
                 mentions++;
             }
         }
@@ -103,15 +117,98 @@ public sealed class ArticleWriter(IndustryTrackerDbContext db)
             {
                 timelineEvent.Involve(models[model]);
             }
+            if (fact.Investment is { } announces && investments.TryGetValue(announces, out var linked))
+            {
+                timelineEvent.Investment = linked;
+            }
             db.Events.Add(timelineEvent);
-            db.Mentions.Add(Mention.Of(timelineEvent, article, fact.Source.Paragraph, Truncate(fact.Source.Quote, MaxQuote)));
-            mentions++;
+            foreach (var source in fact.Sources)
+            {
+                db.Mentions.Add(Mention.Of(timelineEvent, article, source.Paragraph, Truncate(source.Quote, MaxQuote)));
+                mentions++;
+            }
+        }
+
+        foreach (var release in facts.ModelReleases)
+        {
+            if (models.TryGetValue(release.Model, out var model) && model.ReleaseDate is null)
+            {
+                model.ReleaseDate = release.Date;
+                if (release.Status == AiModelStatus.Announced && model.Id == 0)
+                {
+                    model.Status = AiModelStatus.Announced;
+                }
+            }
+        }
+        foreach (var founding in facts.Foundings)
+        {
+            var company = CompanyFor(founding.Company, companies);
+            company.Founded ??= founding.Date;
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        return new ImportCounts(parsed.Paragraphs.Count, facts.Companies.Count, facts.Models.Count, 0, facts.Events.Count, mentions);
+        return new ImportCounts(parsed.Paragraphs.Count, facts.Companies.Count, facts.Models.Count, facts.Investments.Count, facts.Events.Count, mentions);
+    }
+
+    /// <summary>
+    /// The investment a fact describes: an imported investment of another article with the same kind, company and an
+    /// agreeing amount (it gets this article's mentions, and its reported USD figure if it had none and no editor
+    /// changed it), else a new one. The first amount is the amount of record; a USD amount is the reported USD
+    /// figure; without one the amount is converted at the reference FX rate of the announced date.
+    /// </summary>
+    private async Task<Investment> InvestmentForAsync(InvestmentFact fact, Dictionary<CompanyIdentity, Company> companies, CancellationToken cancellationToken)
+    {
+        var subject = fact.Subject is null ? null : CompanyFor(fact.Subject, companies);
+        var usd = fact.Amounts.FirstOrDefault(a => a.Currency == "USD");
+        if (subject is { Id: > 0 })
+        {
+            var candidates = await db.Investments
+                .Include(i => i.Participants)
+                .Where(i => i.Kind == fact.Kind && (i.RecipientId == subject.Id || i.Participants.Any(p => p.CompanyId == subject.Id)))
+                .ToListAsync(cancellationToken);
+            var investorIds = fact.Investors.Select(i => CompanyFor(i.Company, companies).Id).ToHashSet();
+            var same = candidates.FirstOrDefault(i => i.Money is { } money
+                ? fact.Amounts.Any(a => InvestmentExtractor.Equivalent(money.Amount, money.Currency, a.Amount, a.Currency, reference))
+                : fact.Amounts.Count == 0 && investorIds.All(id => id > 0) && i.Participants.Select(p => p.CompanyId).ToHashSet().SetEquals(investorIds));
+            if (same is not null)
+            {
+                if (usd is not null && !same.UsdIsReported && same.Money?.Currency != "USD" && (same.UpdatedBy is null || same.UpdatedBy == Auditing.SystemActor.Import.Name))
+                {
+                    same.SetReportedUsd(usd.Amount);
+                }
+                return same;
+            }
+        }
+
+        var recipient = fact.Recipient is null ? null : CompanyFor(fact.Recipient, companies);
+        var investment = new Investment(fact.Kind, recipient)
+        {
+            RoundLabel = TruncateOrNull(fact.Round, 100),
+            Purpose = TruncateOrNull(fact.Purpose, 500),
+            Period = TruncateOrNull(fact.Period, 100),
+            Announced = fact.Announced,
+        };
+        foreach (var investor in fact.Investors)
+        {
+            investment.AddParticipant(CompanyFor(investor.Company, companies), investor.IsLead);
+        }
+        if (fact.Amounts.Count > 0)
+        {
+            var main = fact.Amounts[0];
+            investment.Money = new Money(main.Amount, main.Currency, Truncate(main.AsReported, 200), main.IsLowerBound);
+            if (usd is not null)
+            {
+                investment.SetReportedUsd(usd.Amount);
+            }
+            else if (reference.RateFor(main.Currency, fact.Announced?.Start) is { } rate)
+            {
+                investment.ConvertToUsd(rate.UsdPerUnit, rate.Date, rate.Source);
+            }
+        }
+        db.Investments.Add(investment);
+        return investment;
     }
 
     private Company CompanyFor(CompanyIdentity identity, Dictionary<CompanyIdentity, Company> companies)
@@ -124,10 +221,12 @@ public sealed class ArticleWriter(IndustryTrackerDbContext db)
         if (company is null)
         {
             var reference = identity.Reference;
-            company = new Company(reference?.Name ?? identity.Name, reference?.Category ?? CategoryFromProfile(identity.Profile))
+            var category = reference?.Category
+                ?? (identity.Profile is null && identity.Discovered is { } found ? found.Category : CategoryFromProfile(identity.Profile));
+            company = new Company(reference?.Name ?? identity.Name, category)
             {
                 Country = reference?.Country,
-                HeadquartersCity = reference?.City,
+                HeadquartersCity = reference?.City ?? identity.Discovered?.City,
             };
             foreach (var alias in reference?.Aliases ?? [])
             {

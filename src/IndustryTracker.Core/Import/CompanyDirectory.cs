@@ -22,6 +22,9 @@ public sealed class CompanyIdentity
     public ReferenceCompany? Reference { get; internal set; }
     public ProfileEntry? Profile { get; internal set; }
 
+    /// <summary>Set when the article introduced the company by its structure (see <see cref="CompanyDiscovery"/>).</summary>
+    public DiscoveredCompany? Discovered { get; internal set; }
+
     public override string ToString() => Name;
 }
 
@@ -78,6 +81,25 @@ public sealed class CompanyDirectory
     /// <summary>The company a name or alias denotes, by name key; null when unknown.</summary>
     public CompanyIdentity? Resolve(string name) =>
         _byKey.TryGetValue(CompanyNames.Key(name), out var identity) ? identity : null;
+
+    /// <summary>
+    /// Adds companies the article introduces by structure. A name already known (by key) keeps its identity; a new
+    /// one is matched from now on, with a capital letter only.
+    /// </summary>
+    public void Discover(IEnumerable<DiscoveredCompany> discovered)
+    {
+        ArgumentNullException.ThrowIfNull(discovered);
+        foreach (var company in discovered)
+        {
+            if (Resolve(company.Name) is not null || CompanyNames.Key(company.Name).Length == 0)
+            {
+                continue;
+            }
+            var identity = Create(company.Name);
+            identity.Discovered = company;
+            _matcher.Add(company.Name, identity, properNounOnly: true);
+        }
+    }
 
     /// <summary>Whole-word, case-insensitive occurrences of known company names, longest name first.</summary>
     public IReadOnlyList<PhraseMatch<CompanyIdentity>> Find(string text) => _matcher.FindAll(text);

@@ -37,10 +37,10 @@ public static partial class EventClassifier
         return EventCategory.Other;
     }
 
-    [GeneratedRegex(@"\b(?:bann?(?:ed|s|ing)?|sanction\w*|export controls?|regulat\w*|tariffs?|executive order|legislation|law|memorandum|restrict\w*)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:bann?(?:ed|s|ing)?|sanction\w*|blocked|blanket block|export controls?|regulat\w*|tariffs?|executive order|legislation|law|memorandum|restrict\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PolicyRegex();
 
-    [GeneratedRegex(@"\b(?:invest\w*|funding|financing|raised|fundraising|capital expenditure|capex|acquir\w*|acquisition|series [a-e]\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:invest\w*|funding|financing|raised\s+(?:\S+\s+){0,3}?(?:funding|capital|money|(?:US|HK)?\$|\d)|fundraising|capital expenditure|capex|acquir\w*|acquisition|series [a-e]\b)", RegexOptions.IgnoreCase)]
     private static partial Regex InvestmentRegex();
 
     [GeneratedRegex(@"\b(?:recruit\w*|hired?|hires|hiring|appoint\w*|poach\w*|named .{0,40}\b(?:chief|head|ceo|president)\b)", RegexOptions.IgnoreCase)]

@@ -1,3 +1,5 @@
+using IndustryTracker.Core.Import.Reference;
+
 namespace IndustryTracker.Core.Import;
 
 /// <summary>
@@ -7,8 +9,10 @@ namespace IndustryTracker.Core.Import;
 /// </summary>
 public static class FactExtractor
 {
-    public static ArticleFacts Extract(ParsedArticle article, CompanyDirectory companies, ModelCatalog models)
+    public static ArticleFacts Extract(ParsedArticle article, CompanyDirectory companies, ModelCatalog models, ReferenceData? reference = null)
     {
+        reference ??= ReferenceData.Default;
+        companies.Discover(CompanyDiscovery.Find(article));
         var scans = article.Paragraphs.Select(p => ParagraphScan.Of(p, companies, models)).ToList();
         var companyFacts = CompanyExtractor.Extract(article, scans, companies);
         var modelFacts = ModelExtractor.Extract(scans, companies);
@@ -19,7 +23,29 @@ public static class FactExtractor
                 companyFacts.Add(new CompanyFact(developer, null, [model.Sources[0]]));
             }
         }
-        var events = TimelineExtractor.Extract(article, scans);
-        return new ArticleFacts(companyFacts, modelFacts, events);
+        var sentences = SentenceScan.Of(article, scans, companies);
+        var timeline = TimelineExtractor.Extract(article, scans);
+        var (prose, releases, foundings) = ProseEventExtractor.Extract(article, sentences);
+        var allSentences = SentenceScan.Of(article, scans, companies, includeTimeline: true);
+        var investments = InvestmentExtractor.Extract(article, allSentences, companies, reference, ProseEventExtractor.Reference(article, sentences));
+        foreach (var investment in investments)
+        {
+            foreach (var company in investment.Investors.Select(i => i.Company).Prepend(investment.Recipient).OfType<CompanyIdentity>())
+            {
+                if (companyFacts.All(c => c.Company != company))
+                {
+                    companyFacts.Add(new CompanyFact(company, null, [investment.Sources[0]]));
+                }
+            }
+        }
+        var events = EventMerger.Merge(timeline.Concat(prose))
+            .Select(e => e with { Investment = investments.FirstOrDefault(i => i.Sources.Any(e.Sources.Contains)) })
+            .ToList();
+        return new ArticleFacts(companyFacts, modelFacts, events)
+        {
+            ModelReleases = releases,
+            Foundings = foundings,
+            Investments = investments,
+        };
     }
 }

@@ -42,6 +42,9 @@ public sealed record ParsedArticle(
 {
     /// <summary>Title and paragraphs in document order, without boilerplate and markup, separated by blank lines.</summary>
     public string CleanText { get; init; } = string.Empty;
+
+    /// <summary>The publication day when the text states it ("Published Feb. 20, 2025", a dateline); else null.</summary>
+    public DateOnly? PublishedOn { get; init; }
 }
 
 /// <summary>A parsed article, or the reason the text is not an article.</summary>

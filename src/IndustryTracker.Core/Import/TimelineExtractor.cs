@@ -25,12 +25,13 @@ public static class TimelineExtractor
                 EventClassifier.Classify(entry.Text),
                 scan.Companies.Select(c => c.Value).Distinct().ToList(),
                 scan.Models.Select(m => m.Value).Distinct().ToList(),
-                new SourceQuote(entry.Paragraph, entry.Text)));
+                [new SourceQuote(entry.Paragraph, entry.Text)],
+                FromTimeline: true));
         }
         return events;
     }
 
-    private static string Shorten(string text)
+    internal static string Shorten(string text)
     {
         if (text.Length <= MaxTitleLength)
         {

@@ -60,7 +60,13 @@ public sealed class CoverStoryImportTests
         await ImportSeedAsync(database, "000");
 
         await using var db = database.CreateContext();
-        var events = await db.Events.OrderBy(e => e.Id).ToListAsync(Ct);
+        // Timeline events are the ones quoting timeline paragraphs 30–38 (in entry order); the rest are prose events.
+        var events = await TimelineEventsAsync(db);
+        var timelineIds = events.Select(e => e.Id).ToHashSet();
+        foreach (var prose in await db.Events.Where(e => !timelineIds.Contains(e.Id)).ToListAsync(Ct))
+        {
+            Assert.DoesNotContain(await db.Mentions.Where(m => m.TimelineEventId == prose.Id).Select(m => m.Paragraph).ToListAsync(Ct), p => p >= 30);
+        }
 
         var expected = new (string Label, DateOnly Start, DateOnly End, DatePrecision Precision)[]
         {
@@ -82,7 +88,7 @@ public sealed class CoverStoryImportTests
             events.Select(e => e.Category));
         foreach (var timelineEvent in events)
         {
-            var mention = await db.Mentions.SingleAsync(m => m.TimelineEventId == timelineEvent.Id, Ct);
+            var mention = await db.Mentions.SingleAsync(m => m.TimelineEventId == timelineEvent.Id && m.Paragraph >= 30, Ct);
             Assert.Equal(timelineEvent.Title, mention.Quote);
         }
     }
@@ -110,7 +116,7 @@ public sealed class CoverStoryImportTests
         await ImportSeedAsync(database, "000");
 
         await using var db = database.CreateContext();
-        var events = await db.Events.Include(e => e.Companies).Include(e => e.Models).OrderBy(e => e.Id).ToListAsync(Ct);
+        var events = await TimelineEventsAsync(db);
 
         Assert.Equal(["Huawei", "Ningxia Western Cloud Data", "SiliconFlow"], events[2].Companies.Select(c => c.Name).Order());
         Assert.Empty(events[1].Companies);
@@ -178,5 +184,16 @@ public sealed class CoverStoryImportTests
         Assert.Contains(mentions, m => m.CompanyId == tencent.Id && m.Paragraph == 13);
         var cnpc = await db.Companies.SingleAsync(c => c.Name == "China National Petroleum Corp", Ct);
         Assert.Contains(mentions, m => m.CompanyId == cnpc.Id && m.Paragraph == 26);
+    }
+
+    /// <summary>The events quoting seed 000's timeline paragraphs (30–38), in entry order, with companies and models.</summary>
+    private static async Task<List<TimelineEvent>> TimelineEventsAsync(Core.Data.IndustryTrackerDbContext db)
+    {
+        var byParagraph = await db.Mentions
+            .Where(m => m.TimelineEventId != null && m.Paragraph >= 30)
+            .Select(m => new { m.Paragraph, Id = m.TimelineEventId!.Value })
+            .ToListAsync(Ct);
+        var events = await db.Events.Include(e => e.Companies).Include(e => e.Models).ToListAsync(Ct);
+        return byParagraph.OrderBy(p => p.Paragraph).Select(p => events.Single(e => e.Id == p.Id)).ToList();
     }
 }

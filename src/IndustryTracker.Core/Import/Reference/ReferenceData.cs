@@ -33,6 +33,9 @@ public sealed record ReferenceModel(
 /// <summary>A model brand ("Qwen") and the company that develops the models it names.</summary>
 public sealed record ModelBrand(string Brand, string Developer);
 
+/// <summary>A dated FX rate: US dollars per one unit of <see cref="Currency"/>, and where the rate comes from.</summary>
+public sealed record FxRate(string Currency, decimal UsdPerUnit, DateOnly Date, string Source);
+
 /// <summary>The curated reference lists embedded from seeds/reference/*.json.</summary>
 public sealed class ReferenceData
 {
@@ -48,6 +51,31 @@ public sealed class ReferenceData
     public static ReferenceData Default => Embedded.Value;
 
     public static ReferenceData Empty { get; } = new([], [], []);
+
+    /// <summary>FX rates for converting reported amounts to USD (seeds/reference/fx-rates.json).</summary>
+    public IReadOnlyList<FxRate> FxRates { get; init; } = [];
+
+    /// <summary>The latest rate for <paramref name="currency"/> on or before <paramref name="on"/>, else its earliest rate.</summary>
+    public FxRate? RateFor(string currency, DateOnly? on)
+    {
+        var rates = FxRates.Where(r => string.Equals(r.Currency, currency, StringComparison.OrdinalIgnoreCase)).OrderBy(r => r.Date).ToList();
+        if (rates.Count == 0)
+        {
+            return null;
+        }
+        return on is { } day ? rates.LastOrDefault(r => r.Date <= day) ?? rates[0] : rates[^1];
+    }
+
+    public static IReadOnlyList<FxRate> ParseFxRates(string json)
+    {
+        var file = JsonSerializer.Deserialize<FxFile>(json, EnumNames.JsonOptions)
+            ?? throw new InvalidDataException("The FX rate list is empty.");
+        return file.Rates.Select(r => new FxRate(
+            r.Currency.ToUpperInvariant(),
+            r.UsdPerUnit > 0 ? r.UsdPerUnit : throw new InvalidDataException($"FX rate for {r.Currency} on {r.Date} must be positive."),
+            DateOnly.ParseExact(r.Date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            string.IsNullOrWhiteSpace(r.Source) ? throw new InvalidDataException($"FX rate for {r.Currency} on {r.Date} has no source.") : r.Source)).ToList();
+    }
 
     public IReadOnlyList<ReferenceCompany> Companies { get; }
     public IReadOnlyList<ReferenceModel> Models { get; }
@@ -78,8 +106,11 @@ public sealed class ReferenceData
             models.Brands.Select(b => new ModelBrand(b.Brand, b.Developer)).ToList());
     }
 
-    private static ReferenceData LoadEmbedded() =>
-        Parse(ReadResource("reference/companies.json"), ReadResource("reference/models.json"));
+    private static ReferenceData LoadEmbedded()
+    {
+        var data = Parse(ReadResource("reference/companies.json"), ReadResource("reference/models.json"));
+        return new ReferenceData(data.Companies, data.Models, data.Brands) { FxRates = ParseFxRates(ReadResource("reference/fx-rates.json")) };
+    }
 
     private static string ReadResource(string name)
     {
@@ -106,4 +137,8 @@ public sealed class ReferenceData
     private sealed record ModelEntry(string Name, IReadOnlyList<string>? Aliases, string? Developer, string? Kind, string? Status, string? Accessibility);
 
     private sealed record BrandEntry(string Brand, string Developer);
+
+    private sealed record FxFile(IReadOnlyList<FxEntry> Rates);
+
+    private sealed record FxEntry(string Currency, decimal UsdPerUnit, string Date, string Source);
 }

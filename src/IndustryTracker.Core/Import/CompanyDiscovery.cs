@@ -1,0 +1,177 @@
+using System.Text.RegularExpressions;
+using IndustryTracker.Core.Companies;
+
+namespace IndustryTracker.Core.Import;
+
+/// <summary>A company name the article introduces by its structure, with what the structure says about it.</summary>
+public sealed record DiscoveredCompany(string Name, CompanyCategory Category, string? City, string Rule);
+
+/// <summary>
+/// Finds companies the reference list does not know, from the way the text introduces them:
+/// <list type="bullet">
+/// <item>investors: "led by A and B", "backed by A", "with participation from A, B and C";</item>
+/// <item>an appositive with a company noun: "X, a Beijing-based startup", "Y, a technology research firm",
+/// "Z, an AI vendor that…" (the noun gives the category, "Beijing-based" the city);</item>
+/// <item>"Y-backed Z": Z is a company (and Y its investor, not its parent);</item>
+/// <item>a capitalised name ending in a company word: Capital, Ventures, Partners, Technologies, Semiconductor,
+/// Robotics, Labs, "Cloud Data".</item>
+/// </list>
+/// A candidate is a run of 1–5 capitalised words (digits and "." allowed: "01.AI"). Never companies: headings and
+/// all-capitals lines, people (a title or "Premier"/"CEO" before them, or a first word that is a known given-name
+/// pattern is not used — instead people are excluded because none of the rules above fires for them), places and
+/// nationalities on their own, publications, months, and words in <see cref="StopWords"/>.
+/// </summary>
+public static partial class CompanyDiscovery
+{
+    public static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "The", "A", "An", "This", "That", "These", "Its", "Their", "His", "Her", "And", "Or", "Of", "In", "On", "At", "By", "For",
+        "Chinese", "American", "US", "U.S.", "China", "United", "States", "Western", "Global", "National", "Government",
+        "State", "Federal", "Open-Source", "Open", "Source", "Generative", "Artificial", "Premier", "President", "CEO",
+        "Minister", "Ministry", "Senator", "Sen.", "Professor", "Analyst", "Founder", "Chairman", "Mr", "Ms", "Dr",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Beijing", "Shanghai", "Shenzhen", "Hangzhou", "Guangzhou", "Washington", "Taiwan", "Japan", "Italy", "Australia",
+        "Europe", "Asia", "Africa", "Silicon", "Valley", "Big", "Tech", "AI", "LLM", "LLMs",
+    };
+
+    private static readonly HashSet<string> DiscourseWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "However", "Meanwhile", "Instead", "Still", "Indeed", "Moreover", "Furthermore", "Also", "Then", "Now", "Today",
+        "Yesterday", "Elsewhere", "Overall", "Likewise", "Similarly", "Nevertheless", "Nonetheless", "Besides", "Thus",
+    };
+
+    private static readonly HashSet<string> LeadingWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "The", "A", "An", "This", "That", "These", "Its", "Their", "Chinese", "American", "U.S.", "US", "Japanese", "Global",
+        "Leading", "Major", "Startup", "Start-up", "Investor", "Investors", "Firm", "Fund", "And", "By",
+    };
+
+    private const string Word = @"(?:[A-Z][\w'\u2019&.-]*[\w]|[A-Z]|\d+[\w.]*[A-Za-z])";
+    private const string Name = "(?:" + Word + @")(?:\s+(?:" + Word + "))" + "{0,4}";
+
+    public static List<DiscoveredCompany> Find(ParsedArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var found = new List<DiscoveredCompany>();
+        foreach (var paragraph in article.Paragraphs)
+        {
+            Scan(paragraph.Text, found);
+        }
+        return found
+            .GroupBy(d => Text.CompanyNames.Key(d.Name))
+            .Select(g => g.First())
+            .ToList();
+    }
+
+    /// <summary>Investors named after "led by" / "backed by" / "participation from", with whether they lead.</summary>
+    public static IEnumerable<(string Name, bool IsLead)> Investors(string sentence)
+    {
+        foreach (Match m in InvestorListRegex().Matches(sentence))
+        {
+            var lead = m.Groups["verb"].Value.StartsWith("led", StringComparison.OrdinalIgnoreCase);
+            foreach (var name in SplitList(m.Groups["list"].Value))
+            {
+                yield return (name, lead);
+            }
+        }
+    }
+
+    internal static void Scan(string text, List<DiscoveredCompany> found)
+    {
+        foreach (var (name, _) in Investors(text))
+        {
+            Add(found, name, CompanyCategory.Investor, null, "investor list");
+        }
+        foreach (Match m in AppositiveRegex().Matches(text))
+        {
+            var noun = m.Groups["noun"].Value.ToLowerInvariant();
+            var category = CategoryOf(noun, m.Groups["mods"].Value);
+            var city = m.Groups["city"].Success ? m.Groups["city"].Value : null;
+            Add(found, m.Groups["name"].Value, category, city, "appositive");
+        }
+        foreach (Match m in BackedRegex().Matches(text))
+        {
+            Add(found, m.Groups["name"].Value, CompanyCategory.Other, null, "backed");
+        }
+        foreach (Match m in SuffixRegex().Matches(text))
+        {
+            var name = m.Groups["name"].Value;
+            var category = name.EndsWith("Capital", StringComparison.Ordinal) || name.EndsWith("Ventures", StringComparison.Ordinal) || name.EndsWith("Partners", StringComparison.Ordinal)
+                ? CompanyCategory.Investor
+                : name.EndsWith("Cloud Data", StringComparison.Ordinal) ? CompanyCategory.CloudMaas
+                : name.EndsWith("Semiconductor", StringComparison.Ordinal) ? CompanyCategory.Chipmaker
+                : CompanyCategory.Other;
+            Add(found, name, category, null, "suffix");
+        }
+    }
+
+    private static IEnumerable<string> SplitList(string list) =>
+        ListSplitRegex().Split(list).Select(s => s.Trim()).Where(s => s.Length > 0);
+
+    private static void Add(List<DiscoveredCompany> found, string raw, CompanyCategory category, string? city, string rule)
+    {
+        var name = raw.Trim().TrimEnd('.', ',');
+        if (name.EndsWith("'s", StringComparison.Ordinal) || name.EndsWith("\u2019s", StringComparison.Ordinal))
+        {
+            name = name[..^2];
+        }
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 5 || name.Length > 60)
+        {
+            return;
+        }
+        // Leading determiners and adjectives ("The", "Chinese") are not part of the name.
+        var start = 0;
+        while (start < words.Length - 1 && LeadingWords.Contains(words[start]))
+        {
+            start++;
+        }
+        words = words[start..];
+        if (words.All(StopWords.Contains) || words.Any(w => !(char.IsUpper(w[0]) || char.IsDigit(w[0]))))
+        {
+            return;
+        }
+        // "Separately, a national fund…", "Meanwhile, a startup…": a sentence adverb, not a name.
+        if (words.Length == 1 && (words[0].EndsWith("ly", StringComparison.Ordinal) || DiscourseWords.Contains(words[0])))
+        {
+            return;
+        }
+        if (words.Length > 1 && string.Concat(words).All(c => !char.IsLetter(c) || char.IsUpper(c)))
+        {
+            return; // an all-capitals heading
+        }
+        found.Add(new DiscoveredCompany(string.Join(' ', words), category, city, rule));
+    }
+
+    private static CompanyCategory CategoryOf(string noun, string modifiers)
+    {
+        var all = (modifiers + " " + noun).ToLowerInvariant();
+        return all switch
+        {
+            _ when all.Contains("chip", StringComparison.Ordinal) => CompanyCategory.Chipmaker,
+            _ when all.Contains("cloud", StringComparison.Ordinal) => CompanyCategory.CloudMaas,
+            _ when all.Contains("investment", StringComparison.Ordinal) || all.Contains("venture", StringComparison.Ordinal) || noun is "fund" or "investor" => CompanyCategory.Investor,
+            _ when all.Contains("research", StringComparison.Ordinal) || all.Contains("advisory", StringComparison.Ordinal) || all.Contains("analyst", StringComparison.Ordinal) => CompanyCategory.Research,
+            _ when all.Contains("telecom", StringComparison.Ordinal) => CompanyCategory.Telecom,
+            _ when all.Contains("hardware", StringComparison.Ordinal) => CompanyCategory.HardwareMaker,
+            _ when all.Contains("infrastructure", StringComparison.Ordinal) => CompanyCategory.Infrastructure,
+            _ when all.Contains(" ai ", StringComparison.Ordinal) || all.StartsWith("ai ", StringComparison.Ordinal) || noun is "developer" => CompanyCategory.ModelDeveloper,
+            _ => CompanyCategory.Other,
+        };
+    }
+
+    [GeneratedRegex(@"\b(?<verb>led by|co-led by|backed by|with participation from|joined by)\s+(?<list>" + Name + @"(?:(?:,\s+|,?\s+and\s+)" + Name + "){0,5})")]
+    private static partial Regex InvestorListRegex();
+
+    [GeneratedRegex(@",?\s+and\s+|,\s+")]
+    private static partial Regex ListSplitRegex();
+
+    [GeneratedRegex(@"(?<![\w-])(?<name>" + Name + @"),\s+an?\s+(?:(?<city>[A-Z][a-z]+)-based\s+)?(?<mods>(?:[\w-]+\s+){0,3}?)(?<noun>startup|start-up|company|firm|chipmaker|chip designer|developer|provider|vendor|operator|venture capital firm|investment firm|fund)\b")]
+    private static partial Regex AppositiveRegex();
+
+    [GeneratedRegex(@"\b(?<backer>" + Word + @")-backed\s+(?<name>" + Name + ")")]
+    private static partial Regex BackedRegex();
+
+    [GeneratedRegex(@"(?<![\w-])(?<name>(?:" + Word + @"\s+){1,4}(?:Capital|Ventures|Partners|Technologies|Semiconductor|Robotics|Labs|Cloud Data))\b")]
+    private static partial Regex SuffixRegex();
+}
