@@ -70,6 +70,8 @@ public sealed class SourceQueries(IDbContextFactory<IndustryTrackerDbContext> co
             { Event: { } e } => new ExtractedFactDto("event", e.Title, EventHref(e.Id, e.Start, e.End), m.Quote),
             _ => new ExtractedFactDto("other", "Quote", $"sources/{id}", m.Quote),
         })).ToList();
+        string[] kindOrder = ["company", "model", "investment", "event", "other"];
+        facts = [.. facts.Select((f, i) => (f, i)).OrderBy(x => x.f.Paragraph).ThenBy(x => Array.IndexOf(kindOrder, x.f.Fact.Kind)).ThenBy(x => x.i).Select(x => x.f)];
         var numbers = paragraphs.Select(p => p.Number).ToHashSet();
         var byParagraph = facts.ToLookup(f => f.Paragraph, f => f.Fact);
         return new SourceDetail(

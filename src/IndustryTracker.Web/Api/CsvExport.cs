@@ -56,7 +56,7 @@ public static class CsvExport
                     csv.WriteField(value switch
                     {
                         null => string.Empty,
-                        decimal d => d.ToString(CultureInfo.InvariantCulture),
+                        decimal d => d.ToString("0.############", CultureInfo.InvariantCulture),
                         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                         _ => value.ToString(),
                     });
