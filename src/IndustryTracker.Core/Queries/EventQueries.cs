@@ -58,6 +58,7 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
                 e.Id,
                 e.Category,
                 e.Date.Start,
+                e.Date.End,
                 Companies = e.Companies.Select(c => new { c.Name, c.Slug }).ToList(),
                 Developers = e.Models.Where(m => m.Developer != null).Select(m => new { m.Developer!.Name, m.Developer.Slug }).ToList(),
             })
@@ -75,8 +76,11 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Name, StringComparer.OrdinalIgnoreCase)
             .Select(g => new FacetCount(g.Key.Slug, g.Key.Name, g.Count()))
             .ToList();
+        // Months and years count the events whose date range overlaps them, as the from/to filter selects: a reader
+        // who clicks "2025-02" gets exactly the number shown. A long range counts in each month it covers (up to 36).
         var months = rows
-            .GroupBy(r => new DateOnly(r.Start.Year, r.Start.Month, 1))
+            .SelectMany(r => MonthsCovered(r.Start, r.End))
+            .GroupBy(m => m)
             .OrderBy(g => g.Key)
             .Select(g => new MonthFacet(
                 g.Key.ToString("yyyy-MM", CultureInfo.InvariantCulture),
@@ -85,7 +89,8 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
                 g.Count()))
             .ToList();
         var years = rows
-            .GroupBy(r => r.Start.Year)
+            .SelectMany(r => Enumerable.Range(r.Start.Year, Math.Min(r.End.Year - r.Start.Year + 1, 10)))
+            .GroupBy(y => y)
             .OrderBy(g => g.Key)
             .Select(g => new MonthFacet(
                 g.Key.ToString(CultureInfo.InvariantCulture),
@@ -106,6 +111,15 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
             .Where(e => wanted.Contains(e.Id))
             .Select(e => new { e.Id, e.UpdatedAt })
             .ToDictionaryAsync(e => e.Id, e => e.UpdatedAt, cancellationToken);
+    }
+
+    private static IEnumerable<DateOnly> MonthsCovered(DateOnly start, DateOnly end)
+    {
+        var month = new DateOnly(start.Year, start.Month, 1);
+        for (var i = 0; i < 36 && month <= end; i++, month = month.AddMonths(1))
+        {
+            yield return month;
+        }
     }
 
     private static void ThrowIfInvalid(EventQuery query)

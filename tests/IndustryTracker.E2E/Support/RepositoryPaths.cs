@@ -19,7 +19,8 @@ internal static class RepositoryPaths
     /// <summary>The web app's build output for the configuration these tests were built in.</summary>
     public static string WebOutputFolder()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/net10.0/
+        // AppContext.BaseDirectory is bin/<Configuration>/net10.0/; trim the trailing separator so Parent is <Configuration>.
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var folder = Path.Combine(Root(), "src", "IndustryTracker.Web", "bin", configuration, "net10.0");
         if (!File.Exists(Path.Combine(folder, "IndustryTracker.Web.dll")))
         {

@@ -148,9 +148,27 @@ public sealed class EventSearchAndFacetsTests : IAsyncLifetime
         Assert.Equal(
             [("deepseek", 2), ("alibaba-cloud", 1), ("alibaba-group-holding-ltd", 1), ("baidu", 1), ("tencent", 1)],
             facets.Companies.Select(c => (c.Value, c.Count)));
-        Assert.Equal([("2025-01", "2025-01-01", "2025-01-31", 2), ("2025-02", "2025-02-01", "2025-02-28", 2), ("2025-07", "2025-07-01", "2025-07-31", 1)],
+        // "second half of 2025" overlaps July to December: it counts in each of those months, as the range filter selects it.
+        Assert.Equal(
+            [
+                ("2025-01", "2025-01-01", "2025-01-31", 2), ("2025-02", "2025-02-01", "2025-02-28", 2), ("2025-07", "2025-07-01", "2025-07-31", 1),
+                ("2025-08", "2025-08-01", "2025-08-31", 1), ("2025-09", "2025-09-01", "2025-09-30", 1), ("2025-10", "2025-10-01", "2025-10-31", 1),
+                ("2025-11", "2025-11-01", "2025-11-30", 1), ("2025-12", "2025-12-01", "2025-12-31", 1),
+            ],
             facets.Months.Select(m => (m.Label, m.From, m.To, m.Count)));
         Assert.Equal([("2025", "2025-01-01", "2025-12-31", 5)], facets.Years.Select(y => (y.Label, y.From, y.To, y.Count)));
+    }
+
+    [Fact]
+    public async Task A_month_facet_counts_exactly_what_its_range_selects()
+    {
+        var facets = await Queries.FacetsAsync(new EventQuery(), Ct);
+
+        foreach (var month in facets.Months.Concat(facets.Years))
+        {
+            var selected = await Queries.ListAsync(new EventQuery { From = DateOnly.Parse(month.From), To = DateOnly.Parse(month.To) }, Ct);
+            Assert.True(month.Count == selected.Total, $"{month.Label}: facet {month.Count}, range {selected.Total}");
+        }
     }
 
     [Fact]
