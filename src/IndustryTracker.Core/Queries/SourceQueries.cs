@@ -19,6 +19,18 @@ public sealed class SourceQueries(IDbContextFactory<IndustryTrackerDbContext> co
         return new PagedResult<SourceSummaryDto>([.. rows.Select(r => r.ToDto())], total, page, pageSize);
     }
 
+    /// <summary>The article with this file name (the "article" of a source quote), or null.</summary>
+    public async Task<SourceDetail?> DetailByFileAsync(string file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        int? id;
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            id = await db.Articles.AsNoTracking().Where(a => a.FileName == file).OrderByDescending(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        }
+        return id is { } found ? await DetailAsync(found, cancellationToken) : null;
+    }
+
     public async Task<SourceDetail?> DetailAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

@@ -28,7 +28,7 @@ public sealed class TrackerWebApplicationFactory(TestDatabase database, bool reg
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:IndustryTracker"] = database.Options.ConnectionString,
-            ["Database:Provider"] = "Sqlite",
+            ["Database:Provider"] = database.Options.Provider.ToString(),
             ["Seed:Path"] = SeedFolder,
             ["Logs:Path"] = LogsFolder,
         };

@@ -20,7 +20,7 @@ public sealed class HealthAndOpenApiTests : WebAppTest
     {
         await using (var db = Database.CreateContext())
         {
-            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"Mentions\"; DROP TABLE \"Articles\";", Ct);
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"Mentions\"; DROP TABLE \"ArticleParagraphs\"; DROP TABLE \"Articles\";", Ct);
         }
 
         using var response = await Client.GetAsync("/health", Ct);
