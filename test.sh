@@ -14,6 +14,16 @@ if [ ! -x "$CHROMIUM" ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null
 fi
 
+# axe-core for the accessibility checks, pinned in tests/IndustryTracker.E2E/axe/package.json (node_modules is not committed).
+if [ ! -f tests/IndustryTracker.E2E/axe/node_modules/axe-core/axe.min.js ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "test.sh: npm is missing; installing Debian's npm package"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null
+  fi
+  (cd tests/IndustryTracker.E2E/axe && npm ci --no-audit --no-fund --silent)
+fi
+
 CONFIGURATION="${CONFIGURATION:-Debug}"
 dotnet build IndustryTracker.sln -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
 

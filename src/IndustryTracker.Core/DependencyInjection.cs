@@ -43,6 +43,9 @@ public static class DependencyInjection
         services.TryAddSingleton<IArticleImporter, ArticleImporter>();
         services.AddScoped<EventQueries>();
         services.AddScoped<CompanyQueries>();
+        services.AddScoped<ModelQueries>();
+        services.AddScoped<InvestmentQueries>();
+        services.AddScoped<SourceQueries>();
         return services;
     }
 

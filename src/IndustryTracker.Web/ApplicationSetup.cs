@@ -48,6 +48,8 @@ public static class ApplicationSetup
         app.MapHealthChecks("/health");
         app.MapEventsApi();
         app.MapCompaniesApi();
+        app.MapCatalogApi();
+        app.MapFeed();
 
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }

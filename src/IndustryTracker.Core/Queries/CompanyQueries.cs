@@ -144,6 +144,23 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
+        var links = await db.Events.AsNoTracking()
+            .Where(e => e.Companies.Any(c => c.Id == id) || e.Models.Any(m => m.DeveloperId == id))
+            .Select(e => new
+            {
+                e.Id,
+                Companies = e.Companies.Where(c => c.Id != id).Select(c => new CompanyLink(c.Name, c.Slug)).ToList(),
+                Developers = e.Models.Where(m => m.Developer != null && m.DeveloperId != id).Select(m => new CompanyLink(m.Developer!.Name, m.Developer.Slug)).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var byEvent = events.ToDictionary(e => e.Id);
+        var relations = links
+            .Where(l => byEvent.ContainsKey(l.Id))
+            .SelectMany(l => l.Companies.Concat(l.Developers).DistinctBy(c => c.Slug).Select(other => Relation(byEvent[l.Id], other)))
+            .OrderBy(r => r.Company.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.EventDate.Start, StringComparer.Ordinal).ThenBy(r => r.EventId)
+            .ToList();
+
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in events.SelectMany(e => e.Sources)
             .Concat(investments.SelectMany(i => i.Sources))
@@ -174,7 +191,23 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
             [.. investments.Select(i => i.ToDto())],
             [.. events.Select(e => e.ToDto())],
             company.Sources,
-            titles);
+            titles,
+            relations);
+    }
+
+    /// <summary>What an event says about the company and another one it involves, from the event's category.</summary>
+    private static CompanyRelation Relation(EventRow e, CompanyLink other)
+    {
+        var (kind, label) = e.Category switch
+        {
+            Timeline.EventCategory.IntegrationAdoption => ("integrated", "Integration with"),
+            Timeline.EventCategory.Partnership => ("partnered", "Partnered with"),
+            Timeline.EventCategory.Investment => ("invested", "Investment with"),
+            Timeline.EventCategory.Market => ("competes", "Competes with"),
+            _ => ("related", "Appears with"),
+        };
+        var dto = e.ToDto();
+        return new CompanyRelation(kind, label, other, e.Id, e.Title, dto.Date);
     }
 
     /// <summary>Headline counts: companies, models, events, investments and articles.</summary>

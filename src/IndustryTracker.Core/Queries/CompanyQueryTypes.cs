@@ -61,7 +61,8 @@ public sealed record CompanyProfile(
     IReadOnlyList<InvestmentDto> Investments,
     IReadOnlyList<EventDto> Events,
     IReadOnlyList<QuoteDto> Sources,
-    IReadOnlyDictionary<string, string> ArticleTitles);
+    IReadOnlyDictionary<string, string> ArticleTitles,
+    IReadOnlyList<CompanyRelation> Relations);
 
 /// <summary>Headline counts for the home page.</summary>
 public sealed record Overview(int Companies, int Models, int Events, int Investments, int Articles);

@@ -4,7 +4,9 @@ namespace IndustryTracker.Core.Queries;
 
 /// <summary>
 /// Which timeline events to list: those involving any of <see cref="Companies"/> (by slug, directly or through a model
-/// the company develops) whose date range overlaps [<see cref="From"/>, <see cref="To"/>], one page at a time.
+/// the company develops) whose date range overlaps [<see cref="From"/>, <see cref="To"/>], of any of
+/// <see cref="Categories"/>, involving any of <see cref="Models"/> and matching the words of <see cref="Q"/>, one page
+/// at a time.
 /// </summary>
 public sealed record EventQuery
 {
@@ -20,10 +22,16 @@ public sealed record EventQuery
     /// <summary>Last day of the window, inclusive; events starting on or before it match.</summary>
     public DateOnly? To { get; init; }
 
-    /// <summary>Reserved for a later issue: only events of this category.</summary>
-    public EventCategory? Category { get; init; }
+    /// <summary>Event categories; empty means every category.</summary>
+    public IReadOnlyList<EventCategory> Categories { get; init; } = [];
 
-    /// <summary>Reserved for a later issue: free-text search.</summary>
+    /// <summary>Model slugs; empty means any model (or none). Unknown slugs match nothing.</summary>
+    public IReadOnlyList<string> Models { get; init; } = [];
+
+    /// <summary>
+    /// Full-text search over titles, summaries and the quotes behind each event: every word must occur, as a word or
+    /// the start of one ("yuan" finds "Yuanbao"). See <see cref="EventSearch"/>.
+    /// </summary>
     public string? Q { get; init; }
 
     /// <summary>1-based page number.</summary>

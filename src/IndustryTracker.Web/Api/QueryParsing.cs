@@ -37,6 +37,28 @@ internal sealed class QueryParsing
         return fallback;
     }
 
+    /// <summary>Each value parsed as a kebab-case enum name ("integration-adoption"); bad values are reported.</summary>
+    public List<TEnum> Enums<TEnum>(string name, IEnumerable<string>? texts)
+        where TEnum : struct, Enum
+    {
+        var values = new List<TEnum>();
+        foreach (var text in (texts ?? []).Where(t => !string.IsNullOrWhiteSpace(t)))
+        {
+            if (IndustryTracker.Core.Contracts.EnumNames.TryParse<TEnum>(text, out var value))
+            {
+                values.Add(value);
+            }
+            else
+            {
+                Add(name, $"{name} '{text}' is not one of {string.Join(", ", Enum.GetValues<TEnum>().Select(IndustryTracker.Core.Contracts.EnumNames.Of))}.");
+            }
+        }
+        return values;
+    }
+
+    public Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Problem(string what) =>
+        TypedResults.ValidationProblem(Errors, detail: string.Join(" ", Errors.Values.SelectMany(v => v)), title: $"The {what} query is not valid.");
+
     /// <summary>Adds messages that start with the parameter name, such as "page must be 1 or more".</summary>
     public void AddAll(IEnumerable<string> messages)
     {

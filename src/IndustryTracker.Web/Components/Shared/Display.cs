@@ -39,6 +39,16 @@ public static class Display
     /// <summary>"2025-02-11 – 2025-02-20", or the single day.</summary>
     public static string Range(DateDto date) => date.Start == date.End ? date.Start : $"{date.Start} – {date.End}";
 
+    /// <summary>The paragraph of an article, by the file name a source quote cites.</summary>
+    public static string SourceHref(string file, int paragraph) =>
+        string.Create(CultureInfo.InvariantCulture, $"sources/file/{Uri.EscapeDataString(file)}#p{paragraph}");
+
+    public static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Usd(decimal amount) => string.Create(CultureInfo.InvariantCulture, $"US${amount:N0}");
+
     public static string Count(int count, string singular, string plural) =>
         string.Create(CultureInfo.InvariantCulture, $"{count:N0} {(count == 1 ? singular : plural)}");
 

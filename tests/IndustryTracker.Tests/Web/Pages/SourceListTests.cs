@@ -33,7 +33,7 @@ public sealed class SourceListTests
         Assert.DoesNotContain("Second quote", visible, StringComparison.Ordinal);
         Assert.Contains("<summary>2 more sources</summary>", html, StringComparison.Ordinal);
         Assert.Contains("Third quote", html, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"source-paragraph\">paragraph 7</span>", html, StringComparison.Ordinal);
+        Assert.Contains(">paragraph 7</a>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,103 @@
+using IndustryTracker.Core.AiModels;
+using IndustryTracker.Core.Contracts;
+using IndustryTracker.Core.Investments;
+
+namespace IndustryTracker.Core.Queries;
+
+/// <summary>Paging shared by the list queries: a 1-based page and a page size of at most <see cref="MaxPageSize"/>.</summary>
+public abstract record PagedQuery
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = DefaultPageSize;
+
+    public virtual IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Page < 1)
+        {
+            errors.Add($"page must be 1 or more, not {Page}.");
+        }
+        if (PageSize is < 1 or > MaxPageSize)
+        {
+            errors.Add($"pageSize must be between 1 and {MaxPageSize}, not {PageSize}.");
+        }
+        return errors;
+    }
+
+    internal void ThrowIfInvalid()
+    {
+        var errors = Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), "query");
+        }
+    }
+}
+
+/// <summary>Which models to list: by developer slug, kind and status (each empty for any).</summary>
+public sealed record ModelQuery : PagedQuery
+{
+    public IReadOnlyList<string> Developers { get; init; } = [];
+    public IReadOnlyList<AiModelKind> Kinds { get; init; } = [];
+    public IReadOnlyList<AiModelStatus> Statuses { get; init; } = [];
+}
+
+/// <summary>A model with its developer's slug, the quotes behind it and the events it appears in.</summary>
+public sealed record ModelDetail(
+    ModelDto Model,
+    CompanyLink? Developer,
+    IReadOnlyList<QuoteDto> Sources,
+    IReadOnlyList<EventDto> Events,
+    IReadOnlyDictionary<string, string> ArticleTitles);
+
+/// <summary>
+/// Which investments to list: those involving any of <see cref="Companies"/> (as recipient or investor), of any of
+/// <see cref="Kinds"/>, announced in a range overlapping [<see cref="From"/>, <see cref="To"/>] (undated ones only when
+/// no date is asked for).
+/// </summary>
+public sealed record InvestmentQuery : PagedQuery
+{
+    public IReadOnlyList<string> Companies { get; init; } = [];
+    public IReadOnlyList<InvestmentKind> Kinds { get; init; } = [];
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+
+    public override IReadOnlyList<string> Validate()
+    {
+        var errors = base.Validate().ToList();
+        if (From is { } from && To is { } to && from > to)
+        {
+            errors.Add($"from ({from:yyyy-MM-dd}) must not be after to ({to:yyyy-MM-dd}).");
+        }
+        return errors;
+    }
+}
+
+/// <summary>An imported article as listed: metadata and how much was read from it.</summary>
+public sealed record SourceSummaryDto(
+    int Id,
+    string File,
+    string Title,
+    string? Publisher,
+    string? Author,
+    string? Url,
+    string? Published,
+    string Sha256,
+    DateTimeOffset ImportedAt,
+    int Paragraphs,
+    int Mentions);
+
+/// <summary>What a quote in a paragraph supports: kind (company, model, investment, event), a label and a page link.</summary>
+public sealed record ExtractedFactDto(string Kind, string Label, string Href, string Quote);
+
+/// <summary>A numbered paragraph of an article's cleaned text and the facts extracted from it.</summary>
+public sealed record ParagraphDto(int Number, string Text, IReadOnlyList<ExtractedFactDto> Facts);
+
+/// <summary>An article with its cleaned text, paragraph by paragraph, and everything extracted from it.</summary>
+public sealed record SourceDetail(SourceSummaryDto Source, IReadOnlyList<ParagraphDto> Paragraphs, IReadOnlyList<ExtractedFactDto> Unplaced);
+
+/// <summary>A relation of a company to another, read from an event they share.</summary>
+public sealed record CompanyRelation(string Kind, string Label, CompanyLink Company, int EventId, string EventTitle, DateDto EventDate);

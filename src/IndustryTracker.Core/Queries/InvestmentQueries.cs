@@ -1,0 +1,73 @@
+using IndustryTracker.Core.Contracts;
+using IndustryTracker.Core.Data;
+using IndustryTracker.Core.Investments;
+using Microsoft.EntityFrameworkCore;
+
+namespace IndustryTracker.Core.Queries;
+
+/// <summary>Lists investments, in announcement order, with their sources.</summary>
+public sealed class InvestmentQueries(IDbContextFactory<IndustryTrackerDbContext> contextFactory)
+{
+    public async Task<PagedResult<InvestmentDto>> ListAsync(InvestmentQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.ThrowIfInvalid();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var investments = Filter(db.Investments.AsNoTracking(), query);
+        var total = await investments.CountAsync(cancellationToken);
+        var rows = await Ordered(investments)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Select(Projections.Investment(db))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return new PagedResult<InvestmentDto>([.. rows.Select(r => r.ToDto())], total, query.Page, query.PageSize);
+    }
+
+    /// <summary>Every investment matching the filters (paging ignored), in announcement order: for exports and charts.</summary>
+    public async Task<IReadOnlyList<InvestmentDto>> AllAsync(InvestmentQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        (query with { Page = 1, PageSize = PagedQuery.DefaultPageSize }).ThrowIfInvalid();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await Ordered(Filter(db.Investments.AsNoTracking(), query))
+            .Select(Projections.Investment(db))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => r.ToDto())];
+    }
+
+    /// <summary>The <paramref name="count"/> largest investments by USD amount (those without one left out).</summary>
+    public async Task<IReadOnlyList<InvestmentDto>> LargestAsync(int count, CancellationToken cancellationToken = default)
+    {
+        var all = await AllAsync(new InvestmentQuery(), cancellationToken);
+        // Decimal ordering is done here: SQLite cannot order by a decimal column.
+        return [.. all.Where(i => i.AmountUsd is not null).OrderByDescending(i => i.AmountUsd).ThenBy(i => i.Id).Take(count)];
+    }
+
+    private static IQueryable<Investment> Filter(IQueryable<Investment> investments, InvestmentQuery query)
+    {
+        var slugs = query.Companies.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList();
+        if (slugs.Count > 0)
+        {
+            investments = investments.Where(i =>
+                (i.Recipient != null && slugs.Contains(i.Recipient.Slug)) || i.Participants.Any(p => slugs.Contains(p.Company.Slug)));
+        }
+        if (query.Kinds.Count > 0)
+        {
+            var kinds = query.Kinds.Distinct().ToList();
+            investments = investments.Where(i => kinds.Contains(i.Kind));
+        }
+        if (query.From is { } from)
+        {
+            investments = investments.Where(i => i.Announced != null && i.Announced.End >= from);
+        }
+        if (query.To is { } to)
+        {
+            investments = investments.Where(i => i.Announced != null && i.Announced.Start <= to);
+        }
+        return investments;
+    }
+
+    private static IOrderedQueryable<Investment> Ordered(IQueryable<Investment> investments) =>
+        investments.OrderBy(i => i.Announced == null ? (DateOnly?)null : i.Announced.Start).ThenBy(i => i.Id);
+}

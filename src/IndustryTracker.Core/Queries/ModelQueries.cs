@@ -1,0 +1,93 @@
+using IndustryTracker.Core.Contracts;
+using IndustryTracker.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace IndustryTracker.Core.Queries;
+
+/// <summary>Lists AI models and reads one model with its sources and events.</summary>
+public sealed class ModelQueries(IDbContextFactory<IndustryTrackerDbContext> contextFactory)
+{
+    public async Task<PagedResult<ModelDto>> ListAsync(ModelQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.ThrowIfInvalid();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var models = db.AiModels.AsNoTracking();
+        var developers = query.Developers.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList();
+        if (developers.Count > 0)
+        {
+            models = models.Where(m => m.Developer != null && developers.Contains(m.Developer.Slug));
+        }
+        if (query.Kinds.Count > 0)
+        {
+            var kinds = query.Kinds.Distinct().ToList();
+            models = models.Where(m => kinds.Contains(m.Kind));
+        }
+        if (query.Statuses.Count > 0)
+        {
+            var statuses = query.Statuses.Distinct().ToList();
+            models = models.Where(m => statuses.Contains(m.Status));
+        }
+        var total = await models.CountAsync(cancellationToken);
+        var rows = await models
+            .OrderBy(m => m.Name).ThenBy(m => m.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Select(Projections.Model(db))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return new PagedResult<ModelDto>([.. rows.Select(r => r.ToDto())], total, query.Page, query.PageSize);
+    }
+
+    /// <summary>Every model developer with at least one model, by name: the choices of a developer filter.</summary>
+    public async Task<IReadOnlyList<CompanyLink>> DevelopersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Companies.AsNoTracking().IgnoreAutoIncludes()
+            .Where(c => db.AiModels.Any(m => m.DeveloperId == c.Id))
+            .OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .Select(c => new CompanyLink(c.Name, c.Slug))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Every model as a name and slug, by name: the choices of a model filter.</summary>
+    public async Task<IReadOnlyList<CompanyLink>> NamesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AiModels.AsNoTracking()
+            .OrderBy(m => m.Name).ThenBy(m => m.Id)
+            .Select(m => new CompanyLink(m.Name, m.Slug))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<ModelDetail?> DetailAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(slug);
+        var wanted = slug.Trim().ToLowerInvariant();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var model = await db.AiModels.AsNoTracking()
+            .Where(m => m.Slug == wanted)
+            .Select(m => new
+            {
+                m.Id,
+                Developer = m.Developer == null ? null : new CompanyLink(m.Developer.Name, m.Developer.Slug),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (model is null)
+        {
+            return null;
+        }
+        var row = await db.AiModels.AsNoTracking().Where(m => m.Id == model.Id).Select(Projections.Model(db)).AsSplitQuery().SingleAsync(cancellationToken);
+        var events = await db.Events.AsNoTracking()
+            .Where(e => e.Models.Any(m => m.Id == model.Id))
+            .OrderBy(e => e.Date.Start).ThenBy(e => e.Date.End).ThenBy(e => e.Id)
+            .Select(Projections.Event(db))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var source in row.Sources.Concat(events.SelectMany(e => e.Sources)))
+        {
+            titles.TryAdd(source.Article, source.ArticleTitle);
+        }
+        return new ModelDetail(row.ToDto(), model.Developer, [.. row.Sources.Select(s => s.ToQuote())], [.. events.Select(e => e.ToDto())], titles);
+    }
+}
