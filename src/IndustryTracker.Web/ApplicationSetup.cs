@@ -1,6 +1,7 @@
 using IndustryTracker.Core;
 using IndustryTracker.Core.Data;
 using IndustryTracker.Web.Api;
+using IndustryTracker.Web.Security;
 using IndustryTracker.Web.Startup;
 using Radzen;
 
@@ -12,6 +13,7 @@ public static class ApplicationSetup
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddApplicationLogging();
+        builder.AddApplicationSecurity();
 
         builder.Services.AddIndustryTrackerCore(builder.Configuration);
         var contentRoot = builder.Environment.ContentRootPath;
@@ -41,6 +43,8 @@ public static class ApplicationSetup
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
 

@@ -27,20 +27,21 @@ public sealed class AuditingInterceptor(TimeProvider time, ICurrentActor actor) 
         }
 
         var now = time.GetUtcNow();
+        var name = (context as Data.IndustryTrackerDbContext)?.Actor ?? actor.Name;
         foreach (var entry in context.ChangeTracker.Entries<IAuditable>())
         {
             switch (entry.State)
             {
                 case EntityState.Added:
                     entry.Entity.CreatedAt = now;
-                    entry.Entity.CreatedBy ??= actor.Name;
+                    entry.Entity.CreatedBy ??= name;
                     entry.Entity.UpdatedAt = now;
-                    entry.Entity.UpdatedBy ??= actor.Name;
+                    entry.Entity.UpdatedBy ??= name;
                     entry.Entity.Version = 1;
                     break;
                 case EntityState.Modified:
                     entry.Entity.UpdatedAt = now;
-                    entry.Entity.UpdatedBy = actor.Name;
+                    entry.Entity.UpdatedBy = name;
                     entry.Entity.Version++;
                     break;
             }

@@ -17,6 +17,12 @@ public sealed class IndustryTrackerDbContext(DbContextOptions<IndustryTrackerDbC
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Mention> Mentions => Set<Mention>();
 
+    /// <summary>
+    /// Who this unit of work acts for (a user name, or "import"); stamped on changed records and their history.
+    /// Null means the application's default actor (<see cref="Auditing.ICurrentActor"/>).
+    /// </summary>
+    public string? Actor { get; set; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IndustryTrackerDbContext).Assembly);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using IndustryTracker.Core.Auditing;
 using IndustryTracker.Core.Data;
 using IndustryTracker.Core.Import.Reference;
 using Microsoft.EntityFrameworkCore;
@@ -62,6 +63,7 @@ public sealed class ArticleImporter(
         try
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            db.Actor = SystemActor.Import.Name;
             if (await db.Articles.AnyAsync(a => a.Sha256 == sha256, cancellationToken))
             {
                 logger.LogInformation("{FileName} is unchanged: content {Sha256} was imported before", fileName, sha256);

@@ -9,13 +9,15 @@ namespace IndustryTracker.Tests.Support;
 
 /// <summary>
 /// The real web app on a test database file, with its seed folder and logs in the database's temporary folder and,
-/// unless told otherwise, a fake importer that records what it was asked to import.
+/// unless told otherwise, a fake importer that records what it was asked to import. With
+/// <c>testAuthentication</c>, requests sign in through <see cref="TestAuthenticationHandler"/> headers
+/// (<see cref="TestAuthentication.ActingAs"/>).
 /// </summary>
 /// <remarks>
 /// The entry-point marker is the web assembly's App component, not Program: the CLI's top-level Program, visible here
 /// through InternalsVisibleTo, makes the name ambiguous. The factory only uses the type to find the assembly.
 /// </remarks>
-public sealed class TrackerWebApplicationFactory(TestDatabase database, bool registerImporter = true) : WebApplicationFactory<IndustryTracker.Web.Components.App>
+public sealed class TrackerWebApplicationFactory(TestDatabase database, bool registerImporter = true, bool testAuthentication = false) : WebApplicationFactory<IndustryTracker.Web.Components.App>
 {
     public FakeArticleImporter Importer { get; } = new();
 
@@ -44,6 +46,10 @@ public sealed class TrackerWebApplicationFactory(TestDatabase database, bool reg
             if (registerImporter)
             {
                 services.AddSingleton<IArticleImporter>(Importer);
+            }
+            if (testAuthentication)
+            {
+                services.AddTestAuthentication();
             }
         });
     }
