@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IndustryTracker.Core;
+using IndustryTracker.Core.Accounts;
 using IndustryTracker.Core.Contracts;
 using IndustryTracker.Core.Data;
 using IndustryTracker.Core.Data.Migrations;
@@ -20,6 +21,8 @@ public static class CliApp
           industrytracker import --db PATH FILE_OR_FOLDER...
           industrytracker export --db PATH --format json --out FILE
           industrytracker schema-script --provider sqlite|postgres
+          industrytracker users add --db PATH --email EMAIL --role Editor|Admin   (password: first line of standard input)
+          industrytracker users list --db PATH
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin, CancellationToken cancellationToken = default)
@@ -38,6 +41,7 @@ public static class CliApp
                 "import" => await ImportAsync(parsed, stdout, stderr, cancellationToken),
                 "export" => await ExportAsync(parsed, stdout, cancellationToken),
                 "schema-script" => SchemaScript(parsed, stdout),
+                "users" => await UsersAsync(args.Length > 1 ? args[1] : null, CommandLine.Parse(args[Math.Min(2, args.Length)..]), stdout, stderr, stdin, cancellationToken),
                 _ => await UnknownVerbAsync(args[0], stderr),
             };
         }
@@ -114,6 +118,74 @@ public static class CliApp
         return 0;
     }
 
+    /// <summary>
+    /// <c>users add</c>: creates an account named by its email with a role, the password read from the first line of
+    /// standard input (never from the command line, where other users and shell history would see it). <c>users
+    /// list</c>: one line per account. A weak password, unknown role, taken email or missing database is one line on
+    /// stderr and exit code 1; nothing is written.
+    /// </summary>
+    private static async Task<int> UsersAsync(string? action, CommandLine command, TextWriter stdout, TextWriter stderr, TextReader stdin, CancellationToken cancellationToken)
+    {
+        switch (action)
+        {
+            case "add":
+            {
+                command.OnlyAllow("db", "email", "role");
+                var db = command.Required("db");
+                var email = command.Required("email");
+                var role = command.Required("role");
+                if (AccountRoles.Find(role) is null)
+                {
+                    return await FailAsync(stderr, $"unknown role '{role}': use {string.Join(" or ", AccountRoles.All)}.");
+                }
+                if (!File.Exists(db))
+                {
+                    return await FailAsync(stderr, $"no database at '{db}'.");
+                }
+                var password = (await stdin.ReadLineAsync(cancellationToken))?.TrimEnd('\r');
+                if (string.IsNullOrEmpty(password))
+                {
+                    return await FailAsync(stderr, "no password: write it as the first line of standard input.");
+                }
+                await using var services = await OpenDatabaseAsync(db, cancellationToken);
+                await using var scope = services.CreateAsyncScope();
+                var result = await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(email, password, role, cancellationToken);
+                if (!result.Succeeded)
+                {
+                    return await FailAsync(stderr, result.ErrorMessage);
+                }
+                await stdout.WriteLineAsync($"created {email.Trim()} ({AccountRoles.Find(role)})");
+                return 0;
+            }
+            case "list":
+            {
+                command.OnlyAllow("db");
+                var db = command.Required("db");
+                if (!File.Exists(db))
+                {
+                    return await FailAsync(stderr, $"no database at '{db}'.");
+                }
+                await using var services = await OpenDatabaseAsync(db, cancellationToken);
+                await using var scope = services.CreateAsyncScope();
+                foreach (var account in await scope.ServiceProvider.GetRequiredService<UserAccounts>().ListAsync(cancellationToken))
+                {
+                    var roles = account.Roles.Count == 0 ? "(no role)" : string.Join(",", account.Roles);
+                    var locked = account.LockedOutUntil is { } until ? $" locked until {until:u}" : string.Empty;
+                    await stdout.WriteLineAsync($"{account.Email}\t{roles}{locked}");
+                }
+                return 0;
+            }
+            default:
+                throw new CommandLineException("users needs an action: add or list.");
+        }
+    }
+
+    private static async Task<int> FailAsync(TextWriter stderr, string message)
+    {
+        await stderr.WriteLineAsync($"error: {message}");
+        return 1;
+    }
+
     /// <summary>A service provider over the SQLite file at <paramref name="dbPath"/>, created or upgraded first.</summary>
     private static async Task<ServiceProvider> OpenDatabaseAsync(string dbPath, CancellationToken cancellationToken)
     {
@@ -128,6 +200,7 @@ public static class CliApp
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error))
             .AddIndustryTrackerCore(configuration)
+            .AddIndustryTrackerAccounts()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         return services;

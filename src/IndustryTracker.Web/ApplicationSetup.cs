@@ -23,6 +23,7 @@ public static class ApplicationSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<DatabaseSeeder>();
+        builder.Services.AddAccountsStartup(builder.Configuration);
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -36,6 +37,7 @@ public static class ApplicationSetup
     public static async Task UseApplicationAsync(this WebApplication app)
     {
         await app.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping);
+        await app.InitializeAccountsAsync(app.Lifetime.ApplicationStopping);
 
         app.UseHttpLogging();
         if (!app.Environment.IsDevelopment())
@@ -43,6 +45,7 @@ public static class ApplicationSetup
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -54,6 +57,7 @@ public static class ApplicationSetup
         app.MapCompaniesApi();
         app.MapCatalogApi();
         app.MapFeed();
+        app.MapAuthApi();
 
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }

@@ -3,11 +3,18 @@ using IndustryTracker.Core.Companies;
 using IndustryTracker.Core.Investments;
 using IndustryTracker.Core.Sources;
 using IndustryTracker.Core.Timeline;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace IndustryTracker.Core.Data;
 
-public sealed class IndustryTrackerDbContext(DbContextOptions<IndustryTrackerDbContext> options) : DbContext(options)
+/// <summary>
+/// The tracker's data and, on the same database, ASP.NET Core Identity's users, roles, claims, logins and tokens
+/// (tables "AspNet*", migration 0004_Identity). See docs/adr/0005-accounts.md.
+/// </summary>
+public sealed class IndustryTrackerDbContext(DbContextOptions<IndustryTrackerDbContext> options)
+    : IdentityDbContext<IdentityUser, IdentityRole, string>(options)
 {
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<CompanyAlias> CompanyAliases => Set<CompanyAlias>();
@@ -25,6 +32,7 @@ public sealed class IndustryTrackerDbContext(DbContextOptions<IndustryTrackerDbC
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IndustryTrackerDbContext).Assembly);
     }
 }

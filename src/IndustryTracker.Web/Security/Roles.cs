@@ -5,10 +5,10 @@ namespace IndustryTracker.Web.Security;
 /// </summary>
 public static class Roles
 {
-    public const string Editor = "Editor";
-    public const string Admin = "Admin";
+    public const string Editor = Core.Accounts.AccountRoles.Editor;
+    public const string Admin = Core.Accounts.AccountRoles.Admin;
 
-    public static IReadOnlyList<string> All { get; } = [Editor, Admin];
+    public static IReadOnlyList<string> All => Core.Accounts.AccountRoles.All;
 }
 
 /// <summary>Authorization policy names. Every write path (page or endpoint) requires one of these on the server.</summary>

@@ -1,28 +1,72 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication.Cookies;
+using IndustryTracker.Core.Accounts;
+using Microsoft.AspNetCore.Identity;
 
 namespace IndustryTracker.Web.Security;
 
 public static class SecuritySetup
 {
-    /// <summary>Authentication (cookie for the UI) and the authorization policies every write path uses.</summary>
+    /// <summary>The default scheme: the Identity bearer token when the request carries "Authorization: Bearer", else the Identity cookie.</summary>
+    public const string CookieOrBearerScheme = "Identity.CookieOrBearer";
+
+    /// <summary>
+    /// ASP.NET Core Identity on the tracker's database (users, roles, EF stores, sign-in manager), authenticating with
+    /// either its cookie (the UI) or its bearer token (scripts, <c>POST /api/auth/login</c>); the authorization
+    /// policies every write path uses; the per-IP login rate limit. See docs/adr/0005-accounts.md.
+    /// </summary>
     public static WebApplicationBuilder AddApplicationSecurity(this WebApplicationBuilder builder)
     {
-        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(options =>
+        builder.Services.AddIdentityApiEndpoints<IdentityUser>(IdentitySetup.Configure).AddAccountStores();
+        builder.Services.AddAuthentication(options =>
             {
-                options.LoginPath = "/login";
-                options.LogoutPath = "/logout";
-                options.AccessDeniedPath = "/access-denied";
-            });
+                options.DefaultScheme = CookieOrBearerScheme;
+                options.DefaultAuthenticateScheme = CookieOrBearerScheme;
+                options.DefaultChallengeScheme = CookieOrBearerScheme;
+                options.DefaultForbidScheme = CookieOrBearerScheme;
+            })
+            .AddPolicyScheme(CookieOrBearerScheme, "Identity cookie or bearer token", options =>
+                options.ForwardDefaultSelector = context =>
+                    HasBearerToken(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/login";
+            options.LogoutPath = "/logout";
+            options.AccessDeniedPath = "/access-denied";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            // The API answers with status codes, pages with redirects.
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.CanEdit, policy => policy.RequireRole(Roles.Editor, Roles.Admin))
             .AddPolicy(Policies.CanAdminister, policy => policy.RequireRole(Roles.Admin));
         builder.Services.AddCascadingAuthenticationState();
+        builder.AddLoginRateLimit();
         return builder;
     }
 
     /// <summary>The name stamped on what this user changes (history, created/updated by).</summary>
     public static string ActorName(this ClaimsPrincipal user) =>
         user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : "anonymous";
+
+    internal static bool HasBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    internal static bool IsApiRequest(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    private static Task RedirectOrStatus(HttpContext context, string redirectUri, int status)
+    {
+        if (IsApiRequest(context.Request))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(redirectUri);
+        }
+        return Task.CompletedTask;
+    }
 }

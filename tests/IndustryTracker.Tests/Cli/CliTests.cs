@@ -112,6 +112,62 @@ public sealed class CliTests : IDisposable
         Assert.StartsWith("error: ", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Users_add_creates_an_editor_from_the_password_on_standard_input_and_users_list_shows_it()
+    {
+        await File.WriteAllBytesAsync(Db, [], TestContext.Current.CancellationToken);
+
+        var added = await RunWithInputAsync("a long enough passphrase\n", "users", "add", "--db", Db, "--email", "ed@example.com", "--role", "editor");
+
+        Assert.Equal(0, added.ExitCode);
+        Assert.Equal(string.Empty, added.Stderr);
+        Assert.Contains("created ed@example.com (Editor)", added.Stdout, StringComparison.Ordinal);
+        var listed = await RunAsync("users", "list", "--db", Db);
+        Assert.Equal(0, listed.ExitCode);
+        Assert.Equal("ed@example.com\tEditor", listed.Stdout.Trim());
+    }
+
+    [Theory]
+    [InlineData("short pass", "Editor", "at least 12 characters")]
+    [InlineData("a long enough passphrase", "Reader", "unknown role 'Reader'")]
+    [InlineData("", "Editor", "no password")]
+    public async Task Users_add_refuses_bad_input_with_one_clear_line_and_creates_nothing(string password, string role, string message)
+    {
+        await File.WriteAllBytesAsync(Db, [], TestContext.Current.CancellationToken);
+
+        var result = await RunWithInputAsync(password + "\n", "users", "add", "--db", Db, "--email", "ed@example.com", "--role", role);
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.Contains(message, line, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, (await RunAsync("users", "list", "--db", Db)).Stdout.Trim());
+    }
+
+    [Fact]
+    public async Task Users_add_refuses_a_taken_email()
+    {
+        await File.WriteAllBytesAsync(Db, [], TestContext.Current.CancellationToken);
+        Assert.Equal(0, (await RunWithInputAsync("a long enough passphrase\n", "users", "add", "--db", Db, "--email", "ed@example.com", "--role", "Editor")).ExitCode);
+
+        var again = await RunWithInputAsync("another long passphrase\n", "users", "add", "--db", Db, "--email", "ED@example.com", "--role", "Admin");
+
+        Assert.Equal(1, again.ExitCode);
+        var line = Assert.Single(again.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("error: an account with the email 'ED@example.com' already exists.", line);
+        Assert.Equal("ed@example.com\tEditor", (await RunAsync("users", "list", "--db", Db)).Stdout.Trim());
+    }
+
+    [Fact]
+    public async Task Users_add_on_a_missing_database_fails_without_creating_one()
+    {
+        var result = await RunWithInputAsync("a long enough passphrase\n", "users", "add", "--db", Db, "--email", "ed@example.com", "--role", "Editor");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"error: no database at '{Db}'.", result.Stderr.Trim());
+        Assert.False(File.Exists(Db));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -122,6 +178,15 @@ public sealed class CliTests : IDisposable
         catch (IOException)
         {
         }
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithInputAsync(string input, params string[] args)
+    {
+        using var stdin = new StringReader(input);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await CliApp.RunAsync(args, stdout, stderr, stdin, TestContext.Current.CancellationToken);
+        return (code, stdout.ToString(), stderr.ToString());
     }
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)

@@ -62,6 +62,27 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task Upgrading_a_0003_database_with_data_to_0004_Identity_keeps_the_data_and_adds_accounts()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        var shipped = SchemaMigrations.For(database.Options.Provider);
+        await database.Migrator().MigrateAsync([.. shipped.Where(m => string.CompareOrdinal(m.Version, "0004") < 0)], Ct);
+        await database.ExecuteSqlAsync("""
+            INSERT INTO "Companies" ("Name", "Slug", "NameKey", "Category", "CreatedAt", "UpdatedAt", "Version")
+            VALUES ('Tencent', 'tencent', 'tencent', 'BigTech', '2025-01-01T00:00:00+00:00', '2025-01-01T00:00:00+00:00', 1);
+            """);
+
+        var applied = await database.Migrator().MigrateAsync(Ct);
+
+        Assert.Contains("0004_Identity", applied);
+        await using var context = database.CreateContext();
+        Assert.Equal("Tencent", (await context.Companies.SingleAsync(Ct)).Name);
+        context.Users.Add(new Microsoft.AspNetCore.Identity.IdentityUser("ed@example.com") { Email = "ed@example.com", NormalizedEmail = "ED@EXAMPLE.COM", NormalizedUserName = "ED@EXAMPLE.COM" });
+        await context.SaveChangesAsync(Ct);
+        Assert.Equal(1, await context.Users.CountAsync(Ct));
+    }
+
+    [Fact]
     public async Task A_failing_migration_is_rolled_back_and_not_recorded()
     {
         await using var database = await TestDatabase.CreateAsync(migrate: true);
