@@ -12,12 +12,14 @@ namespace IndustryTracker.E2E.Support;
 public sealed class AppServer : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
+    private readonly IReadOnlyDictionary<string, string> _environment;
     private Process? _process;
 
-    private AppServer(string dataFolder, int port)
+    private AppServer(string dataFolder, int port, IReadOnlyDictionary<string, string>? environment)
     {
         DataFolder = dataFolder;
         Port = port;
+        _environment = environment ?? new Dictionary<string, string>();
     }
 
     public string DataFolder { get; }
@@ -35,11 +37,15 @@ public sealed class AppServer : IAsyncDisposable
         }
     }
 
-    public static async Task<AppServer> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<AppServer> StartAsync(CancellationToken cancellationToken = default) => StartAsync(null, cancellationToken);
+
+    /// <param name="environment">Extra environment variables for the app, e.g. Admin__Email and Admin__Password.</param>
+    /// <param name="cancellationToken">Stops waiting for the app to become healthy.</param>
+    public static async Task<AppServer> StartAsync(IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken = default)
     {
         var folder = Path.Combine(Path.GetTempPath(), "industrytracker-e2e", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var server = new AppServer(folder, FreePort());
+        var server = new AppServer(folder, FreePort(), environment);
         await server.StartProcessAsync(cancellationToken);
         return server;
     }
@@ -61,6 +67,10 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["ConnectionStrings__IndustryTracker"] = $"Data Source={Path.Combine(DataFolder, "e2e.db")}";
         start.Environment["Seed__Path"] = RepositoryPaths.Seeds();
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in _environment)
+        {
+            start.Environment[name] = value;
+        }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
         _process.OutputDataReceived += (_, e) => Append(e.Data);

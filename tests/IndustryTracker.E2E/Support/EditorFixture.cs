@@ -1,0 +1,102 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace IndustryTracker.E2E.Support;
+
+/// <summary>
+/// The app with accounts, and Chromium: the first admin comes from Admin__Email/Admin__Password, and an Editor
+/// account (<see cref="EditorEmail"/>) is created through the admin's bearer token (POST /api/auth/users), as a
+/// script would. Use it for every test that edits: <c>await fixture.SignInAsEditorAsync()</c> gives a page signed in
+/// through /login in its own browser context.
+/// </summary>
+public sealed class EditorFixture : IAsyncLifetime
+{
+    public const string AdminEmail = "admin@example.com";
+    public const string EditorEmail = "editor@example.com";
+    public const string Password = "e2e editor passphrase";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public AppServer Server { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(BrowserFixture.ChromiumPath))
+        {
+            throw new InvalidOperationException($"Chromium is missing at {BrowserFixture.ChromiumPath}: run ./test.sh, which installs it (apt-get install chromium).");
+        }
+        Server = await AppServer.StartAsync(new Dictionary<string, string>
+        {
+            ["Admin__Email"] = AdminEmail,
+            ["Admin__Password"] = Password,
+        }, TestContext.Current.CancellationToken);
+        await CreateAccountAsync(EditorEmail, "Editor");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFixture.ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    /// <summary>A page in a fresh browser context, not signed in.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseUri.ToString() });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A page in a fresh browser context, signed in as the editor through the /login form.</summary>
+    public async Task<IPage> SignInAsEditorAsync(string? returnUrl = null)
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, EditorEmail, Password, returnUrl);
+        return page;
+    }
+
+    /// <summary>Fills and submits the /login form, then waits for the email in the header.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password, string? returnUrl = null)
+    {
+        await page.GotoAsync(returnUrl is null ? "/login" : $"/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("#sign-in-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#account-email")).ToHaveTextAsync(email);
+    }
+
+    /// <summary>Creates an account with a role as the admin, with a bearer token (no antiforgery needed).</summary>
+    public async Task CreateAccountAsync(string email, string role, string password = Password)
+    {
+        using var http = new HttpClient { BaseAddress = Server.BaseUri };
+        using var login = await http.PostAsJsonAsync("api/auth/login", new { email = AdminEmail, password = Password });
+        login.EnsureSuccessStatusCode();
+        using var token = JsonDocument.Parse(await login.Content.ReadAsStringAsync());
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.RootElement.GetProperty("accessToken").GetString());
+        using var created = await http.PostAsJsonAsync("api/auth/users", new { email, password, role });
+        if (!created.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Could not create {email}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+    }
+}
