@@ -62,6 +62,21 @@ public sealed class SeedFactsTests
     }
 
     [Fact]
+    public async Task Companies_that_integrated_DeepSeek_R1_are_found_by_category_and_model_and_relate_to_DeepSeek()
+    {
+        await using var database = await ImportAllSeedsAsync();
+        var queries = new Core.Queries.EventQueries(database.Factory);
+
+        var integrations = await queries.AllAsync(new Core.Queries.EventQuery { Categories = [Core.Timeline.EventCategory.IntegrationAdoption], Models = ["deepseek-r1"] }, cancellationToken: Ct);
+
+        var companies = integrations.SelectMany(e => e.Companies).ToHashSet();
+        Assert.Contains("Tencent", companies);
+        Assert.Contains("Baidu", companies);
+        var tencent = await new Core.Queries.CompanyQueries(database.Factory).ProfileAsync("tencent", Ct);
+        Assert.Contains(tencent!.Relations, r => r.Kind == "integrated" && r.Company.Slug == "deepseek" && r.EventTitle.Contains("powered by DeepSeek-R1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Ernie_4_5_is_announced_for_16_March_2025()
     {
         await using var database = await ImportAllSeedsAsync();
