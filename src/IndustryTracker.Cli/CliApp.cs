@@ -72,7 +72,11 @@ public static class CliApp
         {
             var c = result.Counts;
             await stdout.WriteLineAsync(
-                $"{result.FileName}: {c.Paragraphs} paragraphs, {c.Companies} companies, {c.Models} models, {c.Investments} investments, {c.Events} events, {c.Mentions} mentions");
+                $"{result.FileName}: {c.Paragraphs} paragraphs, {c.Companies} companies, {c.Models} models, {c.Investments} investments, {c.Events} events, {c.Mentions} mentions{(result.Replaced ? " (replaces the previous version of this file)" : string.Empty)}");
+            foreach (var note in result.Notes)
+            {
+                await stdout.WriteLineAsync($"  note: {note}");
+            }
         }
         foreach (var rejected in results.Where(r => r.Outcome == ImportOutcome.Rejected))
         {

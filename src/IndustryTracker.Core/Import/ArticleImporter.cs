@@ -70,17 +70,28 @@ public sealed class ArticleImporter(
                 return new ImportResult(fileName, ImportOutcome.Unchanged, null, ImportCounts.None);
             }
 
+            // An edited article comes back under the same file name: its new text replaces the old one (see ArticleWriter).
+            var previous = await db.Articles
+                .Where(a => a.FileName == fileName)
+                .OrderByDescending(a => a.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+
             var existingCompanies = await db.Companies.ToListAsync(cancellationToken);
             var existingModels = await db.AiModels.Include(m => m.Developer).ToListAsync(cancellationToken);
             var directory = CompanyDirectory.Build(Reference, existingCompanies, article.Profiles);
             var catalog = ModelCatalog.Build(Reference, existingModels);
             var facts = FactExtractor.Extract(article, directory, catalog, Reference);
 
-            var counts = await new ArticleWriter(db, Reference).WriteAsync(article, facts, directory, fileName, sha256, time.GetUtcNow(), cancellationToken);
+            var writer = new ArticleWriter(db, Reference);
+            var counts = await writer.WriteAsync(article, facts, directory, fileName, sha256, time.GetUtcNow(), previous, cancellationToken);
+            foreach (var note in writer.Notes)
+            {
+                logger.LogWarning("{FileName}: {Note}", fileName, note);
+            }
             logger.LogInformation(
-                "Imported {FileName}: {Paragraphs} paragraphs, {Companies} companies, {Models} models, {Investments} investments, {Events} events, {Mentions} mentions",
-                fileName, counts.Paragraphs, counts.Companies, counts.Models, counts.Investments, counts.Events, counts.Mentions);
-            return new ImportResult(fileName, ImportOutcome.Imported, null, counts);
+                "Imported {FileName} ({Kind}): {Paragraphs} paragraphs, {Companies} companies, {Models} models, {Investments} investments, {Events} events, {Mentions} mentions",
+                fileName, previous is null ? "new" : "replaces the previous version", counts.Paragraphs, counts.Companies, counts.Models, counts.Investments, counts.Events, counts.Mentions);
+            return new ImportResult(fileName, ImportOutcome.Imported, null, counts) { Replaced = previous is not null, Notes = [.. article.Warnings, .. writer.Notes] };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

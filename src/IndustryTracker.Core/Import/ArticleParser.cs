@@ -174,10 +174,16 @@ public static partial class ArticleParser
                     }
                     warnings.Add($"Timeline label '{label}' was not read as a date: {parsed.Error}");
                 }
-                if (next is { } profile && IsProfileName(bullet) && IsSentence(profile.Text))
+                // A description is a sentence, never the next entry's date label ("- Feb. 30, 2025:").
+                if (next is { } profile && IsProfileName(bullet) && IsSentence(profile.Text) && !profile.Text.EndsWith(':'))
                 {
                     blocks.Add(new Block(null, BlockKind.Profile, profile.Text, bullet));
                     i = profile.Index;
+                    continue;
+                }
+                if (!bullet.EndsWith(':') && IsProfileName(bullet) && !IsSentence(bullet))
+                {
+                    warnings.Add($"List item '{bullet}' has no description after it; it was not read as a profile.");
                     continue;
                 }
                 if (IsSentence(bullet))

@@ -13,7 +13,11 @@ namespace IndustryTracker.Core.Import;
 /// Writes one article and its facts in one transaction: the article and paragraphs, companies (matched to existing
 /// rows by name key and alias keys, otherwise created with reference data), parents from the reference list, models,
 /// events and one mention per fact source. Existing companies keep their name, category and summary; a missing
-/// summary is filled from a profile. If anything fails, nothing of the article is kept.
+/// summary is filled from a profile. An event that an existing event already states (overlapping dates, the same
+/// companies — one set containing the other — and mostly the same words, as <see cref="EventMerger"/> decides within
+/// an article) gets this article's quotes instead of a duplicate; an imported event's range narrows to the more
+/// precise date. Given the <c>previous</c> version of the same file, its facts are retracted first (see
+/// <see cref="RetractAsync"/>). If anything fails, nothing of the article is kept.
 /// </summary>
 public sealed class ArticleWriter(IndustryTrackerDbContext db, ReferenceData reference)
 {
@@ -27,21 +31,31 @@ public sealed class ArticleWriter(IndustryTrackerDbContext db, ReferenceData ref
         string fileName,
         string sha256,
         DateTimeOffset importedAt,
+        Article? previous,
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var article = new Article(fileName, Truncate(parsed.Title, 500), sha256, parsed.CleanText, importedAt)
+        Article article;
+        var kept = new Dictionary<(string Kind, int Id), List<Mention>>();
+        if (previous is null)
         {
-            Publisher = TruncateOrNull(parsed.Publisher, 200),
-            Author = TruncateOrNull(parsed.Author, 300),
-            Url = TruncateOrNull(parsed.Url, 2000),
-        };
+            article = new Article(fileName, Truncate(parsed.Title, 500), sha256, parsed.CleanText, importedAt);
+            db.Articles.Add(article);
+        }
+        else
+        {
+            kept = await RetractAsync(previous, cancellationToken);
+            article = previous;
+            article.ReplaceContent(Truncate(parsed.Title, 500), sha256, parsed.CleanText, importedAt);
+        }
+        article.Publisher = TruncateOrNull(parsed.Publisher, 200);
+        article.Author = TruncateOrNull(parsed.Author, 300);
+        article.Url = TruncateOrNull(parsed.Url, 2000);
         foreach (var paragraph in parsed.Paragraphs)
         {
             article.AddParagraph(paragraph.Number, paragraph.StoredText);
         }
-        db.Articles.Add(article);
 
         var companies = new Dictionary<CompanyIdentity, Company>();
         foreach (var fact in facts.Companies)
@@ -103,30 +117,75 @@ public sealed class ArticleWriter(IndustryTrackerDbContext db, ReferenceData ref
             }
         }
 
+        var existingEvents = await db.Events
+            .Include(e => e.Companies)
+            .Include(e => e.Models)
+            .ToListAsync(cancellationToken);
+        var keptEventQuotes = kept
+            .Where(k => k.Key.Kind == nameof(TimelineEvent))
+            .ToDictionary(k => k.Key.Id, k => k.Value);
         foreach (var fact in facts.Events)
         {
-            var timelineEvent = new TimelineEvent(Truncate(fact.Title, 500), fact.Date, fact.Category, EventOrigin.Import)
+            var involved = fact.Companies.Select(c => CompanyFor(c, companies)).ToList();
+            var involvedModels = fact.Models.Select(m => models[m]).ToList();
+            var timelineEvent = SameAsKeptEvent(fact, existingEvents, keptEventQuotes) ?? SameExistingEvent(fact, involved, existingEvents);
+            if (timelineEvent is null)
             {
-                Summary = TruncateOrNull(fact.Summary, MaxSummary),
-            };
-            foreach (var company in fact.Companies)
-            {
-                timelineEvent.Involve(CompanyFor(company, companies));
+                timelineEvent = new TimelineEvent(Truncate(fact.Title, 500), fact.Date, fact.Category, EventOrigin.Import)
+                {
+                    Summary = TruncateOrNull(fact.Summary, MaxSummary),
+                };
+                db.Events.Add(timelineEvent);
             }
-            foreach (var model in fact.Models)
+            else if (IsImportOwned(timelineEvent))
             {
-                timelineEvent.Involve(models[model]);
+                if (Narrows(fact.Date, timelineEvent.Date))
+                {
+                    timelineEvent.Date = fact.Date;
+                }
             }
-            if (fact.Investment is { } announces && investments.TryGetValue(announces, out var linked))
+            else
             {
-                timelineEvent.Investment = linked;
+                // Editor changes win: the editor's values stay, the article's own reading is recorded as a note
+                // (logged) and its quote is attached as a mention of the edited event.
+                Notes.Add($"event {timelineEvent.Id} was changed by {timelineEvent.UpdatedBy ?? "an editor"}; its values are kept, the article now states \"{fact.Title}\" ({fact.Date.Label})");
             }
-            db.Events.Add(timelineEvent);
+            if (timelineEvent.Id == 0 || IsImportOwned(timelineEvent))
+            {
+                foreach (var company in involved)
+                {
+                    timelineEvent.Involve(company);
+                }
+                foreach (var model in involvedModels)
+                {
+                    timelineEvent.Involve(model);
+                }
+                if (timelineEvent.Investment is null && fact.Investment is { } announces && investments.TryGetValue(announces, out var linked))
+                {
+                    timelineEvent.Investment = linked;
+                }
+            }
+            if (timelineEvent.Id != 0 && kept.Remove((nameof(TimelineEvent), timelineEvent.Id), out var replaced))
+            {
+                db.Mentions.RemoveRange(replaced);
+                keptEventQuotes.Remove(timelineEvent.Id);
+            }
             foreach (var source in fact.Sources)
             {
                 db.Mentions.Add(Mention.Of(timelineEvent, article, source.Paragraph, Truncate(source.Quote, MaxQuote)));
                 mentions++;
             }
+        }
+        foreach (var investment in investments.Values.Where(i => i.Id != 0))
+        {
+            if (kept.Remove((nameof(Investment), investment.Id), out var replaced))
+            {
+                db.Mentions.RemoveRange(replaced);
+            }
+        }
+        foreach (var ((kind, id), quotes) in kept)
+        {
+            Notes.Add($"{kind.ToLowerInvariant()} {id} was changed by an editor and the new text no longer states it; its {quotes.Count} quote(s) from this article are kept");
         }
 
         foreach (var release in facts.ModelReleases)
@@ -143,13 +202,124 @@ public sealed class ArticleWriter(IndustryTrackerDbContext db, ReferenceData ref
         foreach (var founding in facts.Foundings)
         {
             var company = CompanyFor(founding.Company, companies);
-            company.Founded ??= founding.Date;
+            if (company.Founded is null)
+            {
+                company.Founded = founding.Date;
+            }
+            else if ((company.UpdatedBy is null || company.UpdatedBy == Auditing.SystemActor.Import.Name) && Narrows(founding.Date, company.Founded))
+            {
+                company.Founded = founding.Date;
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         return new ImportCounts(parsed.Paragraphs.Count, facts.Companies.Count, facts.Models.Count, facts.Investments.Count, facts.Events.Count, mentions);
+    }
+
+    /// <summary>What the write decided that a reader should know (editor values kept over the article's), for the log.</summary>
+    public List<string> Notes { get; } = [];
+
+    /// <summary>True when <paramref name="date"/> lies within <paramref name="than"/> and is shorter: "May 2023" narrows "2023".</summary>
+    private static bool Narrows(Dates.FuzzyDate date, Dates.FuzzyDate than) =>
+        date.Start >= than.Start && date.End <= than.End && date.End.DayNumber - date.Start.DayNumber < than.End.DayNumber - than.Start.DayNumber;
+
+    private static bool IsImportOwned(TimelineEvent e) =>
+        e.Origin == EventOrigin.Import && (e.UpdatedBy is null || e.UpdatedBy == Auditing.SystemActor.Import.Name);
+
+    private static bool IsImportOwned(Investment i) => i.UpdatedBy is null || i.UpdatedBy == Auditing.SystemActor.Import.Name;
+
+    /// <summary>
+    /// An event of another article (or an editor's) that states the same thing: overlapping dates, the same companies
+    /// (one set contains the other, or both are empty) and mostly the same words in the titles or in the summaries.
+    /// </summary>
+    private static TimelineEvent? SameExistingEvent(EventFact fact, List<Company> involved, List<TimelineEvent> existing) =>
+        existing.FirstOrDefault(e =>
+            e.Date.Start <= fact.Date.End && fact.Date.Start <= e.Date.End
+            && SameCompanies(e.Companies, involved)
+            && Math.Max(EventMerger.TextOverlap(e.Title, fact.Title), EventMerger.TextOverlap(e.Summary ?? e.Title, fact.Summary ?? fact.Title)) >= EventMerger.MinTextOverlap);
+
+    private static bool SameCompanies(IReadOnlyList<Company> a, List<Company> b)
+    {
+        if ((a.Count == 0) != (b.Count == 0))
+        {
+            return false;
+        }
+        bool In(Company c, IEnumerable<Company> set) => set.Any(x => ReferenceEquals(x, c) || (c.Id != 0 && x.Id == c.Id));
+        return a.All(c => In(c, b)) || b.All(c => In(c, a));
+    }
+
+    /// <summary>
+    /// On re-import, the edited event (kept because an editor changed it) whose old quote this fact restates: a source
+    /// in the same paragraph whose words mostly match the old quote.
+    /// </summary>
+    private static TimelineEvent? SameAsKeptEvent(EventFact fact, List<TimelineEvent> existing, Dictionary<int, List<Mention>> keptQuotes)
+    {
+        foreach (var (eventId, quotes) in keptQuotes)
+        {
+            if (quotes.Any(old => fact.Sources.Any(s => s.Paragraph == old.Paragraph && EventMerger.TextOverlap(old.Quote, s.Quote) >= EventMerger.MinTextOverlap)))
+            {
+                return existing.FirstOrDefault(e => e.Id == eventId);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Retracts what the previous version of a file contributed, before its new text is written: its paragraphs and
+    /// its mentions go; events and investments that only it supported and that no editor touched (origin import and
+    /// last changed by "import") are deleted; facts other articles also support keep their other mentions; facts an
+    /// editor changed keep their values, and their quotes from this article are returned (kept until the new text
+    /// restates the fact, then replaced). Companies and models stay (other facts may refer to them) and get the new
+    /// text's mentions.
+    /// </summary>
+    private async Task<Dictionary<(string Kind, int Id), List<Mention>>> RetractAsync(Article previous, CancellationToken cancellationToken)
+    {
+        var importName = Auditing.SystemActor.Import.Name;
+        var old = await db.Mentions.Where(m => m.ArticleId == previous.Id).ToListAsync(cancellationToken);
+        var eventIds = old.Where(m => m.TimelineEventId is not null).Select(m => m.TimelineEventId!.Value).Distinct().ToList();
+        var investmentIds = old.Where(m => m.InvestmentId is not null).Select(m => m.InvestmentId!.Value).Distinct().ToList();
+
+        var eventsElsewhere = await db.Mentions
+            .Where(m => m.ArticleId != previous.Id && m.TimelineEventId != null && eventIds.Contains(m.TimelineEventId.Value))
+            .Select(m => m.TimelineEventId!.Value).Distinct().ToListAsync(cancellationToken);
+        var investmentsElsewhere = await db.Mentions
+            .Where(m => m.ArticleId != previous.Id && m.InvestmentId != null && investmentIds.Contains(m.InvestmentId.Value))
+            .Select(m => m.InvestmentId!.Value).Distinct().ToListAsync(cancellationToken);
+        var protectedEvents = await db.Events
+            .Where(e => eventIds.Contains(e.Id) && (e.Origin != EventOrigin.Import || (e.UpdatedBy != null && e.UpdatedBy != importName)))
+            .Select(e => e.Id).ToListAsync(cancellationToken);
+        var protectedInvestments = await db.Investments
+            .Where(i => investmentIds.Contains(i.Id) && i.UpdatedBy != null && i.UpdatedBy != importName)
+            .Select(i => i.Id).ToListAsync(cancellationToken);
+
+        var kept = new Dictionary<(string Kind, int Id), List<Mention>>();
+        foreach (var mention in old)
+        {
+            (string Kind, int Id)? key = mention switch
+            {
+                { TimelineEventId: { } id } when protectedEvents.Contains(id) => (nameof(TimelineEvent), id),
+                { InvestmentId: { } id } when protectedInvestments.Contains(id) => (nameof(Investment), id),
+                _ => null,
+            };
+            if (key is { } k)
+            {
+                (kept.TryGetValue(k, out var list) ? list : kept[k] = []).Add(mention);
+            }
+            else
+            {
+                db.Mentions.Remove(mention);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        var deleteEvents = eventIds.Except(eventsElsewhere).Except(protectedEvents).ToList();
+        var deleteInvestments = investmentIds.Except(investmentsElsewhere).Except(protectedInvestments).ToList();
+        await db.Events.Where(e => deleteEvents.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
+        await db.Investments.Where(i => deleteInvestments.Contains(i.Id)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<ArticleParagraph>().Where(p => p.ArticleId == previous.Id).ExecuteDeleteAsync(cancellationToken);
+        return kept;
     }
 
     /// <summary>

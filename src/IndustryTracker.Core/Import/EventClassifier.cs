@@ -5,8 +5,10 @@ namespace IndustryTracker.Core.Import;
 
 /// <summary>
 /// Infers an event's category from keywords; the first rule that matches wins: policy (ban, sanction, export
-/// control, regulation) → investment (investment, funding, raised) → hiring (recruited, hired) → product launch
-/// (launched, rolled out, released, unveiled) → partnership (partnered, collaborated) → integration/adoption
+/// control, regulation) → investment (investment, funding, raised) → hiring (recruited, hired) → integration of
+/// another's technology (integrated, "powered by", "R1-powered": a launch powered by someone else's model is that
+/// model's adoption, the launch stays in the title) → product launch (launched, rolled out, released, unveiled) →
+/// partnership (partnered, collaborated) → integration/adoption
 /// (integrated, powered by, adopted, deployed) → infrastructure (computing power, data centre, GPUs) → market → other.
 /// Government adoption ("governments … integrated DeepSeek") is integration/adoption, not policy.
 /// </summary>
@@ -17,6 +19,7 @@ public static partial class EventClassifier
         (PolicyRegex(), EventCategory.PolicyRegulation),
         (InvestmentRegex(), EventCategory.Investment),
         (HiringRegex(), EventCategory.Hiring),
+        (PoweredByRegex(), EventCategory.IntegrationAdoption),
         (LaunchRegex(), EventCategory.ProductLaunch),
         (PartnershipRegex(), EventCategory.Partnership),
         (IntegrationRegex(), EventCategory.IntegrationAdoption),
@@ -48,6 +51,9 @@ public static partial class EventClassifier
 
     [GeneratedRegex(@"\b(?:launch\w*|roll(?:ed|s|ing)? out|releas\w*|unveil\w*|introduc\w*|debut\w*|appeared on|went live|open-sourced)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LaunchRegex();
+
+    [GeneratedRegex(@"\b(?:integrat\w*|powered)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PoweredByRegex();
 
     [GeneratedRegex(@"\b(?:integrat\w*|powered by|adopt\w*|deploy\w*|incorporat\w*|embrac\w*|pivoted to|switched to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex IntegrationRegex();

@@ -34,6 +34,15 @@ public enum ImportOutcome
 /// <summary>What one article's import did, with per-kind counts of what it found.</summary>
 public sealed record ImportResult(string FileName, ImportOutcome Outcome, string? Error, ImportCounts Counts)
 {
+    /// <summary>True when the file name was imported before with other content and this import replaced it.</summary>
+    public bool Replaced { get; init; }
+
+    /// <summary>
+    /// One clear line per problem the import worked around (a timeline date that is not a date, a list item without a
+    /// description) and per decision worth a reader's attention (an editor's values kept over what the new text states).
+    /// </summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public static ImportResult Rejected(string fileName, string error) => new(fileName, ImportOutcome.Rejected, error, ImportCounts.None);
 }
 

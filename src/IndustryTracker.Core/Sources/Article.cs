@@ -42,6 +42,23 @@ public sealed class Article
     public string CleanText { get; private set; }
     public IReadOnlyList<ArticleParagraph> Paragraphs => _paragraphs;
 
+    /// <summary>
+    /// New content for the same file (a re-import of an edited article): the caller deletes the old paragraphs and
+    /// adds the new ones; the article keeps its id, so links to it stay valid.
+    /// </summary>
+    public void ReplaceContent(string title, string sha256, string cleanText, DateTimeOffset importedAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        if (sha256 is null || sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
+        {
+            throw new ArgumentException("SHA-256 must be 64 lowercase hex digits.", nameof(sha256));
+        }
+        Title = title.Trim();
+        Sha256 = sha256;
+        CleanText = cleanText ?? string.Empty;
+        ImportedAt = importedAt;
+    }
+
     public ArticleParagraph AddParagraph(int number, string text)
     {
         var paragraph = new ArticleParagraph(number, text);

@@ -8,6 +8,8 @@ namespace IndustryTracker.Web.Api;
 /// <summary>
 /// CSV files of events and investments (RFC 4180 quoting by CsvHelper, UTF-8 with a byte-order mark so spreadsheets
 /// read Chinese names). Lists inside a cell are joined with "; "; sources as "file ¶n: quote" joined with " | ".
+/// Text cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return) get a
+/// leading apostrophe; numbers and dates are written as they are.
 /// </summary>
 public static class CsvExport
 {
@@ -38,6 +40,10 @@ public static class CsvExport
     private static string Sources(IEnumerable<SourceDto> sources) =>
         string.Join(" | ", sources.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Article} ¶{s.Paragraph}: {s.Quote}")));
 
+    /// <summary>"=HYPERLINK(…)" → "'=HYPERLINK(…)": the cell is shown as text, never evaluated.</summary>
+    public static string? DefuseFormula(string? text) =>
+        text is [('=' or '+' or '-' or '@' or '\t' or '\r'), ..] ? "'" + text : text;
+
     private static byte[] Write(IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
     {
         using var stream = new MemoryStream();
@@ -58,7 +64,7 @@ public static class CsvExport
                         null => string.Empty,
                         decimal d => d.ToString("0.############", CultureInfo.InvariantCulture),
                         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                        _ => value.ToString(),
+                        _ => DefuseFormula(value.ToString()),
                     });
                 }
                 csv.NextRecord();

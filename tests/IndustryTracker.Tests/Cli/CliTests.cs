@@ -21,10 +21,33 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("5 imported, 0 unchanged, 0 rejected", first.Stdout, StringComparison.Ordinal);
         Assert.Equal(string.Empty, first.Stderr);
+        var lines = first.Stdout.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Equal(
+            ["[1/5] 000_", "[2/5] 001_", "[3/5] 002_", "[4/5] 003_", "[5/5] 004_"],
+            lines.Where(l => l.StartsWith('[')).Select(l => l[..10]));
+        Assert.Equal(5, lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(
+            l, @"^\d{3}_\w+\.txt: \d+ paragraphs, \d+ companies, \d+ models, \d+ investments, \d+ events, \d+ mentions$")));
 
         var second = await RunAsync("import", "--db", Db, Seeds);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("0 imported, 5 unchanged, 0 rejected", second.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reimporting_an_edited_file_says_it_replaces_the_previous_version()
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(Db)!, "edited");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "note.txt");
+        await File.WriteAllTextAsync(file, "Desk Note\n\nOn March 3, 2025, Tencent launched a new assistant for factory workers.\n", TestContext.Current.CancellationToken);
+        Assert.Equal(0, (await RunAsync("import", "--db", Db, file)).ExitCode);
+        await File.WriteAllTextAsync(file, "Desk Note\n\nOn March 3, 2025, Tencent launched a new assistant for hospital staff.\n", TestContext.Current.CancellationToken);
+
+        var again = await RunAsync("import", "--db", Db, file);
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("note.txt: 1 paragraphs, 1 companies, 0 models, 0 investments, 1 events, 2 mentions (replaces the previous version of this file)", again.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 imported, 0 unchanged, 0 rejected", again.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

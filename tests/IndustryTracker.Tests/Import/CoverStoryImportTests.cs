@@ -83,7 +83,8 @@ public sealed class CoverStoryImportTests
         Assert.Equal(expected, events.Select(e => (e.Date.Label, e.Date.Start, e.Date.End, e.Date.Precision)));
         Assert.All(events, e => Assert.Equal(EventOrigin.Import, e.Origin));
         Assert.Equal(
-            [EventCategory.Hiring, EventCategory.ProductLaunch, EventCategory.ProductLaunch, EventCategory.ProductLaunch, EventCategory.ProductLaunch,
+            // Launches "powered by" (or "R1-powered") another company's model are that model's integration.
+            [EventCategory.Hiring, EventCategory.IntegrationAdoption, EventCategory.ProductLaunch, EventCategory.IntegrationAdoption, EventCategory.IntegrationAdoption,
              EventCategory.Infrastructure, EventCategory.ProductLaunch, EventCategory.Investment, EventCategory.IntegrationAdoption],
             events.Select(e => e.Category));
         foreach (var timelineEvent in events)

@@ -9,7 +9,9 @@ public sealed class RulesTests
 {
     [Theory]
     [InlineData("ByteDance recruited a former vice president of a rival.", EventCategory.Hiring)]
-    [InlineData("Acme launched a chatbot powered by DeepSeek-R1.", EventCategory.ProductLaunch)]
+    [InlineData("Acme launched a chatbot powered by DeepSeek-R1.", EventCategory.IntegrationAdoption)]
+    [InlineData("Zenith rolled out Qwen-powered search in its maps app.", EventCategory.IntegrationAdoption)]
+    [InlineData("Acme launched a chatbot of its own.", EventCategory.ProductLaunch)]
     [InlineData("Acme quietly rolled out a search function.", EventCategory.ProductLaunch)]
     [InlineData("Acme integrated DeepSeek into its app.", EventCategory.IntegrationAdoption)]
     [InlineData("Governments in several cities integrated DeepSeek into public services.", EventCategory.IntegrationAdoption)]

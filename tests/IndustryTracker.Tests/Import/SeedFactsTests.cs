@@ -48,14 +48,32 @@ public sealed class SeedFactsTests
         Assert.Contains("on January 20, 2025", quote, StringComparison.Ordinal);
 
         var founded = await db.Events.Where(e => e.Title == "DeepSeek founded").ToListAsync(Ct);
-        Assert.Contains(founded, e => e.Date.Start == new DateOnly(2023, 5, 1) && e.Date.End == new DateOnly(2023, 5, 31) && e.Date.Precision == DatePrecision.Month);
+        // Seeds 001 ("founded in 2023") and 004 ("founded in May 2023") state it: one event, the narrower date, both sources.
+        var once = Assert.Single(founded);
+        Assert.Equal((new DateOnly(2023, 5, 1), new DateOnly(2023, 5, 31), DatePrecision.Month), (once.Date.Start, once.Date.End, once.Date.Precision));
+        Assert.Equal(2, await db.Mentions.Where(m => m.TimelineEventId == once.Id).Select(m => m.ArticleId).Distinct().CountAsync(Ct));
         var deepSeek = await db.Companies.SingleAsync(c => c.Name == "DeepSeek", Ct);
         Assert.NotNull(deepSeek.Founded);
-        Assert.Equal(2023, deepSeek.Founded.Start.Year);
+        Assert.Equal((new DateOnly(2023, 5, 1), new DateOnly(2023, 5, 31)), (deepSeek.Founded.Start, deepSeek.Founded.End));
 
         // "In early February" (seed 001): the year comes from "January 20, 2025", so the date is approximate.
         var huawei = await db.Events.SingleAsync(e => e.Title.StartsWith("In early February telecoms giant Huawei"), Ct);
         Assert.Equal((new DateOnly(2025, 2, 1), new DateOnly(2025, 2, 10), DatePrecision.Approximate), (huawei.Date.Start, huawei.Date.End, huawei.Date.Precision));
+    }
+
+    [Fact]
+    public async Task Companies_that_integrated_DeepSeek_R1_are_found_by_category_and_model_and_relate_to_DeepSeek()
+    {
+        await using var database = await ImportAllSeedsAsync();
+        var queries = new Core.Queries.EventQueries(database.Factory);
+
+        var integrations = await queries.AllAsync(new Core.Queries.EventQuery { Categories = [Core.Timeline.EventCategory.IntegrationAdoption], Models = ["deepseek-r1"] }, cancellationToken: Ct);
+
+        var companies = integrations.SelectMany(e => e.Companies).ToHashSet();
+        Assert.Contains("Tencent", companies);
+        Assert.Contains("Baidu", companies);
+        var tencent = await new Core.Queries.CompanyQueries(database.Factory).ProfileAsync("tencent", Ct);
+        Assert.Contains(tencent!.Relations, r => r.Kind == "integrated" && r.Company.Slug == "deepseek" && r.EventTitle.Contains("powered by DeepSeek-R1", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using IndustryTracker.Core.Dates;
 using IndustryTracker.Core.Sources;
 using IndustryTracker.Core.Timeline;
 using IndustryTracker.Tests.Support;
+using IndustryTracker.Web.Api;
 using Microsoft.EntityFrameworkCore;
 
 namespace IndustryTracker.Tests.Web.Api;
@@ -206,6 +207,30 @@ public sealed class ReadingApiTests : WebAppTest
         Assert.Equal("Tencent", row[8]);
         Assert.Equal("Feb. 14, 2025", row[1]);
         Assert.Equal($"{TestData.ArticleFile} ¶3: “Quoted”, with a comma", row[11]);
+    }
+
+    [Fact]
+    public async Task CSV_text_cells_that_a_spreadsheet_would_run_as_a_formula_get_a_leading_apostrophe()
+    {
+        await using (var db = Database.CreateContext())
+        {
+            var hostile = new TimelineEvent("=HYPERLINK(\"http://evil.example\",\"click\")", FuzzyDate.Day(new DateOnly(2025, 2, 14), "Feb. 14, 2025"), EventCategory.Market, EventOrigin.Import)
+            {
+                Summary = "+1 gains, -2 losses",
+            };
+            hostile.Involve(await db.Companies.SingleAsync(c => c.Slug == "tencent", Ct));
+            db.Add(hostile);
+            db.Add(Mention.Of(hostile, await db.Articles.SingleAsync(Ct), 3, "A quote"));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var text = await Client.GetStringAsync("/api/events.csv?company=tencent&category=market", Ct);
+
+        var row = Assert.Single(ReadCsv(text).Skip(1));
+        Assert.Equal("'=HYPERLINK(\"http://evil.example\",\"click\")", row[6]);
+        Assert.Equal("'+1 gains, -2 losses", row[7]);
+        Assert.Equal("2025-02-14", row[2]);
+        Assert.Equal(["'@cell", "'-x", "'\tx", "plain = fine", null], new[] { "@cell", "-x", "\tx", "plain = fine", null }.Select(CsvExport.DefuseFormula));
     }
 
     [Fact]

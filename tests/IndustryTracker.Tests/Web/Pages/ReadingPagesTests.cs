@@ -144,6 +144,27 @@ public sealed partial class ReadingPagesTests : WebAppTest
     }
 
     [Fact]
+    public async Task The_investment_totals_chart_toggles_between_company_and_month_and_keeps_the_filters()
+    {
+        await using (var db = Database.CreateContext())
+        {
+            var capex = await db.Investments.SingleAsync(i => i.Money != null, Ct);
+            capex.ConvertToUsd(0.137m, new DateOnly(2025, 2, 24), "test rate");
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var byCompany = await GetHtmlAsync("/investments?kind=capital-expenditure-plan");
+        Assert.Contains("Totals by company (USD)", byCompany, StringComparison.Ordinal);
+        Assert.Matches("<th scope=\"row\">Alibaba[^<]*</th><td>US\\$52,060,000,000</td>", byCompany);
+        Assert.Matches("id=\"totals-by-month\" class=\"facet-link\" href=\"investments\\?kind=capital-expenditure-plan&(amp;)?totals=month\"", byCompany);
+
+        var byMonth = await GetHtmlAsync("/investments?kind=capital-expenditure-plan&totals=month");
+        Assert.Contains("Totals by month (USD)", byMonth, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">2025-02</th><td>US$52,060,000,000</td>", byMonth, StringComparison.Ordinal);
+        Assert.Matches("id=\"totals-by-month\"[^>]*aria-current=\"true\"", byMonth);
+    }
+
+    [Fact]
     public async Task A_source_shows_numbered_paragraphs_with_what_was_extracted_from_each_linked()
     {
         int id;
