@@ -43,6 +43,7 @@ public static class ApplicationSetup
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseNoStatusCodePagesForApi();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -51,6 +52,7 @@ public static class ApplicationSetup
         app.MapOpenApi();
         app.MapHealthChecks("/health");
         app.MapEventsApi();
+        app.MapEventWriteApi();
         app.MapCompaniesApi();
         app.MapCatalogApi();
         app.MapFeed();
