@@ -23,6 +23,9 @@ public static class EventWriteApi
         NumberHandling = JsonNumberHandling.Strict,
     };
 
+    /// <summary>Far above any valid event (300 + 4000 + 4000 + 2000 characters and 100 slugs), far below the server limit.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
     public static IEndpointRouteBuilder MapEventWriteApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/events").WithTags("Events", "Editing");
@@ -140,7 +143,7 @@ public static class EventWriteApi
         EditOutcome.Conflict => WithETag(http, result.Current!, TypedResults.Problem(
             statusCode: StatusCodes.Status409Conflict,
             title: "The event was changed by someone else.",
-            detail: $"You edited version the If-Match header names; version {result.Current!.Version} was saved by {result.Current.UpdatedBy ?? "someone"} at {result.Current.UpdatedAt:u}. Nothing was changed. Compare with 'current', then send your change again with If-Match: {ETagOf(result.Current.Version)}.",
+            detail: $"The version in If-Match is not the saved one: version {result.Current!.Version} was saved by {result.Current.UpdatedBy ?? "someone"} at {result.Current.UpdatedAt:u}. Nothing was changed. Compare with 'current', then send your change again with If-Match: {ETagOf(result.Current.Version)} to overwrite it.",
             extensions: new Dictionary<string, object?> { ["current"] = result.Current })),
         _ => NotFound(id),
     };
@@ -178,6 +181,10 @@ public static class EventWriteApi
     /// <summary>Reads the JSON body; unknown fields, wrong types and malformed JSON are a 400 naming the field.</summary>
     internal static async Task<(EventInput? Input, IResult? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return (null, BodyProblem("", $"The body is {request.ContentLength} bytes; an event is at most {MaxBodyBytes} bytes of JSON."));
+        }
         if (!request.HasJsonContentType())
         {
             return (null, BodyProblem("", "Send the event as JSON with Content-Type: application/json."));

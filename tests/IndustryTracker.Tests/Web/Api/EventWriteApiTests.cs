@@ -128,6 +128,20 @@ public sealed class EventWriteApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_oversize_body_is_refused_before_it_is_read()
+    {
+        using var client = Editor();
+        var json = Body.Replace("An API.", new string('s', 300 * 1024), StringComparison.Ordinal);
+
+        using var response = await client.PostAsync("/api/events", Json(json), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("at most", (await JsonOf(response)).GetProperty("errors").GetProperty("body")[0].GetString(), StringComparison.Ordinal);
+        await using var db = _database.CreateContext();
+        Assert.Equal(5, await db.Events.IgnoreQueryFilters().CountAsync(Ct));
+    }
+
+    [Fact]
     public async Task Update_needs_if_match_and_a_stale_one_gets_409_with_the_current_event()
     {
         using var client = Editor();
