@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<ModelQueries>();
         services.AddScoped<InvestmentQueries>();
         services.AddScoped<SourceQueries>();
+        services.AddScoped<Editing.EventEditor>();
         return services;
     }
 

@@ -45,16 +45,7 @@ public static class ApplicationSetup
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        // The not-found page is for people reading pages: the API answers bare status codes (401, 403, 404), and a
-        // write (POST/PUT/DELETE) is never re-executed as a page, whose form handling would turn a 404 into a 400.
-        app.Use((context, next) =>
-        {
-            if (context.Request.Path.StartsWithSegments("/api") || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
-            {
-                context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
-            }
-            return next(context);
-        });
+        app.UseNoStatusCodePagesForApi();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -64,6 +55,7 @@ public static class ApplicationSetup
         app.MapOpenApi();
         app.MapHealthChecks("/health");
         app.MapEventsApi();
+        app.MapEventWriteApi();
         app.MapCompaniesApi();
         app.MapCatalogApi();
         app.MapFeed();

@@ -62,7 +62,8 @@ public static class DtoMapping
         [.. timelineEvent.Companies.Select(c => c.Name).Order(StringComparer.OrdinalIgnoreCase)],
         [.. timelineEvent.Models.Select(m => m.Name).Order(StringComparer.OrdinalIgnoreCase)],
         EnumNames.Of(timelineEvent.Origin),
-        sources);
+        sources,
+        timelineEvent.SourceUrl);
 
     public static ArticleDto ToDto(this Article article) => new(
         article.FileName,

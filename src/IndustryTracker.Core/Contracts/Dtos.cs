@@ -66,7 +66,9 @@ public sealed record EventDto(
     IReadOnlyList<string> Companies,
     IReadOnlyList<string> Models,
     string Origin,
-    IReadOnlyList<SourceDto> Sources);
+    IReadOnlyList<SourceDto> Sources,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    string? SourceUrl = null);
 
 public sealed record ArticleDto(
     string File,

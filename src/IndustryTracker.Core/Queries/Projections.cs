@@ -26,6 +26,7 @@ internal static class Projections
         DateStart = e.Date.Start,
         DateEnd = e.Date.End,
         DatePrecision = e.Date.Precision,
+        SourceUrl = e.SourceUrl,
         Companies = e.Companies.OrderBy(c => c.Name).Select(c => c.Name).ToList(),
         Models = e.Models.OrderBy(m => m.Name).Select(m => m.Name).ToList(),
         Sources = db.Mentions
@@ -115,6 +116,7 @@ internal sealed class EventRow
     public DateOnly DateStart { get; init; }
     public DateOnly DateEnd { get; init; }
     public DatePrecision DatePrecision { get; init; }
+    public string? SourceUrl { get; init; }
     public required List<string> Companies { get; init; }
     public required List<string> Models { get; init; }
     public required List<SourceRow> Sources { get; init; }
@@ -128,7 +130,8 @@ internal sealed class EventRow
         Companies,
         Models,
         EnumNames.Of(Origin),
-        [.. Sources.Select(s => s.ToDto())]);
+        [.. Sources.Select(s => s.ToDto())],
+        SourceUrl);
 }
 
 internal sealed class ModelRow

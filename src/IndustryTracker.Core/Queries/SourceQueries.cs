@@ -46,6 +46,7 @@ public sealed class SourceQueries(IDbContextFactory<IndustryTrackerDbContext> co
             .ToListAsync(cancellationToken);
         var mentions = await db.Mentions.AsNoTracking()
             .Where(m => m.ArticleId == id)
+            .Where(m => m.TimelineEventId == null || m.TimelineEvent != null) // not the quotes of deleted events
             .OrderBy(m => m.Paragraph).ThenBy(m => m.Id)
             .Select(m => new
             {

@@ -38,6 +38,14 @@ public sealed class TimelineEvent : IAuditable
     public IReadOnlyList<Company> Companies => _companies;
     public IReadOnlyList<AiModel> Models => _models;
 
+    /// <summary>A web page an editor gave as the source (imported events link to article quotes through mentions).</summary>
+    public string? SourceUrl { get; set; }
+
+    /// <summary>When an editor deleted the event (soft delete); deleted events are hidden by a global query filter.</summary>
+    public DateTimeOffset? DeletedAt { get; private set; }
+    public string? DeletedBy { get; private set; }
+    public bool IsDeleted => DeletedAt is not null;
+
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -48,6 +56,42 @@ public sealed class TimelineEvent : IAuditable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         Title = title.Trim();
+    }
+
+    /// <summary>Hides the event from every list, page, export, feed and search until <see cref="Restore"/>.</summary>
+    public void SoftDelete(string by, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        DeletedAt = at;
+        DeletedBy = by.Trim();
+    }
+
+    public void Restore()
+    {
+        DeletedAt = null;
+        DeletedBy = null;
+    }
+
+    /// <summary>Makes <paramref name="companies"/> exactly the companies involved.</summary>
+    public void InvolveOnly(IReadOnlyCollection<Company> companies)
+    {
+        ArgumentNullException.ThrowIfNull(companies);
+        _companies.RemoveAll(c => !companies.Any(n => n.Id == c.Id));
+        foreach (var company in companies)
+        {
+            Involve(company);
+        }
+    }
+
+    /// <summary>Makes <paramref name="models"/> exactly the models involved.</summary>
+    public void InvolveOnly(IReadOnlyCollection<AiModel> models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        _models.RemoveAll(m => !models.Any(n => n.Id == m.Id));
+        foreach (var model in models)
+        {
+            Involve(model);
+        }
     }
 
     public void Involve(Company company)

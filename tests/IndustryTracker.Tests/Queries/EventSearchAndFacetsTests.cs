@@ -89,7 +89,8 @@ public sealed class EventSearchAndFacetsTests : IAsyncLifetime
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);
         var shipped = SchemaMigrations.For(database.Options.Provider);
-        await database.Migrator().MigrateAsync([.. shipped.Where(m => string.CompareOrdinal(m.Version, "0003") < 0)], Ct);
+        // Every migration but the search one, so the current model can seed the data the search migration must index.
+        await database.Migrator().MigrateAsync([.. shipped.Where(m => !m.Version.StartsWith("0003", StringComparison.Ordinal))], Ct);
         await using (var db = database.CreateContext())
         {
             await TestData.SeedAsync(db, Ct);

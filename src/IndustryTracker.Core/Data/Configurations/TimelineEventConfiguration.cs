@@ -25,6 +25,12 @@ internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Time
             r => r.HasOne(typeof(AiModels.AiModel)).WithMany().HasForeignKey("AiModelId").OnDelete(DeleteBehavior.Cascade),
             l => l.HasOne(typeof(TimelineEvent)).WithMany().HasForeignKey("EventId").OnDelete(DeleteBehavior.Cascade),
             j => j.HasKey("EventId", "AiModelId"));
+        builder.Property(e => e.SourceUrl).HasMaxLength(2000);
+        builder.Property(e => e.DeletedBy).HasMaxLength(256);
+        builder.Ignore(e => e.IsDeleted);
+        // Soft delete: a deleted event disappears from every LINQ query (lists, pages, exports, facets, feed, search,
+        // counts). Editors' restore and the importer reach deleted rows with IgnoreQueryFilters. See ADR 0006.
+        builder.HasQueryFilter(e => e.DeletedAt == null);
         builder.HasAuditColumns();
     }
 }
