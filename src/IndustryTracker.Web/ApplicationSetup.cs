@@ -54,6 +54,7 @@ public static class ApplicationSetup
         app.MapCompaniesApi();
         app.MapCatalogApi();
         app.MapFeed();
+        app.MapHistoryApi();
 
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
