@@ -66,6 +66,18 @@ public sealed class HistoryService(IDbContextFactory<IndustryTrackerDbContext> c
         return [.. rows.Select(ToDto)];
     }
 
+    /// <summary>The id of the company or model with this slug (history is kept by id), or null.</summary>
+    public async Task<int?> IdOfAsync(string entity, string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return entity switch
+        {
+            HistoryEntities.Company => await db.Companies.IgnoreAutoIncludes().Where(c => c.Slug == slug).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken),
+            HistoryEntities.Model => await db.AiModels.Where(m => m.Slug == slug).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken),
+            _ => null,
+        };
+    }
+
     public async Task<HistoryEntryDto?> FindAsync(long entryId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
