@@ -37,7 +37,9 @@ public static class DependencyInjection
         services.TryAddSingleton<ICurrentActor>(new SystemActor("system"));
         services.AddDbContextFactory<IndustryTrackerDbContext>((sp, builder) =>
             ConfigureProvider(builder, sp.GetRequiredService<DatabaseOptions>())
-                .AddInterceptors(new AuditingInterceptor(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICurrentActor>())));
+                .AddInterceptors(
+                    new AuditingInterceptor(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICurrentActor>()),
+                    new History.HistoryInterceptor(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICurrentActor>())));
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<Export.ExportService>();
         services.TryAddSingleton<IArticleImporter, ArticleImporter>();
@@ -47,6 +49,8 @@ public static class DependencyInjection
         services.AddScoped<InvestmentQueries>();
         services.AddScoped<SourceQueries>();
         services.AddScoped<Editing.EventEditor>();
+        services.AddScoped<History.HistoryService>();
+        services.AddScoped<History.CompanyMerger>();
         return services;
     }
 

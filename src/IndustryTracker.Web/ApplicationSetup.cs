@@ -60,6 +60,7 @@ public static class ApplicationSetup
         app.MapCatalogApi();
         app.MapFeed();
         app.MapAuthApi();
+        app.MapHistoryApi();
 
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }

@@ -37,14 +37,14 @@ public static class EventWriteApi
         group.MapGet("/deleted", ListDeletedAsync)
             .WithName("ListDeletedEvents")
             .WithSummary("Soft-deleted events, most recently deleted first (editors)")
-            .RequireAuthorization(Policies.CanEdit);
+            .RequireEditor();
         group.MapPost("/", CreateAsync)
             .WithName("CreateEvent")
             .WithSummary("Create an event (origin editor); answers 201 with Location /api/events/{id}")
             .Accepts<EventInput>("application/json")
             .Produces<EventDetailDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .RequireAuthorization(Policies.CanEdit);
+            .RequireEditor();
         group.MapPut("/{id:int}", UpdateAsync)
             .WithName("UpdateEvent")
             .WithSummary("Replace an event's fields; requires If-Match (428 without, 409 with the current event when stale)")
@@ -54,7 +54,7 @@ public static class EventWriteApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired)
-            .RequireAuthorization(Policies.CanEdit);
+            .RequireEditor();
         group.MapDelete("/{id:int}", DeleteAsync)
             .WithName("DeleteEvent")
             .WithSummary("Soft-delete an event (restorable); requires If-Match")
@@ -62,13 +62,13 @@ public static class EventWriteApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired)
-            .RequireAuthorization(Policies.CanEdit);
+            .RequireEditor();
         group.MapPost("/{id:int}/restore", RestoreAsync)
             .WithName("RestoreEvent")
             .WithSummary("Bring back a soft-deleted event")
             .Produces<EventDetailDto>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireAuthorization(Policies.CanEdit);
+            .RequireEditor();
         return routes;
     }
 

@@ -57,7 +57,7 @@ internal static class ImportTestKit
         {
             var builder = new DbContextOptionsBuilder<IndustryTrackerDbContext>();
             DependencyInjection.ConfigureProvider(builder, database.Options)
-                .AddInterceptors(new AuditingInterceptor(database.Time, SystemActor.Import), _interceptor);
+                .AddInterceptors(new AuditingInterceptor(database.Time, SystemActor.Import), new Core.History.HistoryInterceptor(database.Time, SystemActor.Import), _interceptor);
             return new IndustryTrackerDbContext(builder.Options);
         }
     }

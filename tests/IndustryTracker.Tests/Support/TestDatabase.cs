@@ -109,7 +109,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             var builder = new DbContextOptionsBuilder<IndustryTrackerDbContext>();
             DependencyInjection.ConfigureProvider(builder, options)
-                .AddInterceptors(new AuditingInterceptor(time, SystemActor.Import));
+                .AddInterceptors(new AuditingInterceptor(time, SystemActor.Import), new Core.History.HistoryInterceptor(time, SystemActor.Import));
             return new IndustryTrackerDbContext(builder.Options);
         }
     }
