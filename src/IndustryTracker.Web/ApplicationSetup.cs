@@ -28,7 +28,9 @@ public static class ApplicationSetup
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            // Pasted article text travels in one SignalR message: allow the importer's limit plus JSON overhead.
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = 2L * Core.Import.ArticleDecoder.DefaultMaxBytes);
         builder.Services.AddRadzenComponents();
         return builder;
     }
@@ -43,6 +45,15 @@ public static class ApplicationSetup
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            // API clients get the status itself (401, 403, 404…), not the HTML not-found page re-executed under their method.
+            if (context.Request.Path.StartsWithSegments("/api") && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -54,6 +65,7 @@ public static class ApplicationSetup
         app.MapCompaniesApi();
         app.MapCatalogApi();
         app.MapFeed();
+        app.MapEditingApi();
 
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
