@@ -19,7 +19,6 @@ public static class EditingApi
             .WithTags("Sources")
             .WithName("UploadSource")
             .WithSummary("Import an article (text/plain body or a multipart 'file'); ?dryRun=true previews without writing")
-            .Accepts<string>("text/plain")
             .RequireAuthorization(Policies.CanEdit);
         routes.MapPut("/api/companies/{slug}", UpdateCompanyAsync)
             .WithTags("Companies")
