@@ -182,7 +182,7 @@ public sealed partial class CompanyEditPage
             var conflicts = new List<FieldConflict>();
             foreach (var (field, label, get, take) in Fields)
             {
-                if (get(mine) == get(theirs))
+                if (get(mine) == get(theirs) || get(theirs) == get(original))
                 {
                     continue;
                 }
