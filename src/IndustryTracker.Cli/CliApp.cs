@@ -18,12 +18,14 @@ public static class CliApp
 {
     public const string Usage = """
         Usage:
-          industrytracker import --db PATH FILE_OR_FOLDER...
+          industrytracker import --db PATH [--dry-run] FILE_OR_FOLDER...
           industrytracker export --db PATH --format json --out FILE
           industrytracker schema-script --provider sqlite|postgres
           industrytracker users add --db PATH --email EMAIL --role Editor|Admin   (password: first line of standard input)
           industrytracker users list --db PATH
         """;
+
+    private const string DryRun = "--dry-run";
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin, CancellationToken cancellationToken = default)
     {
@@ -35,9 +37,12 @@ public static class CliApp
 
         try
         {
-            var parsed = CommandLine.Parse(args[1..]);
+            var rest = args[1..];
+            var dryRun = args[0] == "import" && rest.Contains(DryRun);
+            var parsed = CommandLine.Parse(dryRun ? [.. rest.Where(a => a != DryRun)] : rest);
             return args[0] switch
             {
+                "import" when dryRun => await PreviewAsync(parsed, stdout, stderr, cancellationToken),
                 "import" => await ImportAsync(parsed, stdout, stderr, cancellationToken),
                 "export" => await ExportAsync(parsed, stdout, cancellationToken),
                 "schema-script" => SchemaScript(parsed, stdout),
@@ -86,6 +91,48 @@ public static class CliApp
         var unchanged = results.Count(r => r.Outcome == ImportOutcome.Unchanged);
         var failed = results.Count(r => r.Outcome == ImportOutcome.Rejected);
         await stdout.WriteLineAsync($"{imported} imported, {unchanged} unchanged, {failed} rejected");
+        return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// import --dry-run: runs the importer's preview over the files and prints what an import would write (the same
+    /// per-article line and totals), writing nothing; the exit code is that of the real import.
+    /// </summary>
+    private static async Task<int> PreviewAsync(CommandLine command, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        command.OnlyAllow("db");
+        if (command.Positionals.Count == 0)
+        {
+            throw new CommandLineException("import needs at least one FILE_OR_FOLDER.");
+        }
+        var dbPath = command.Required("db");
+        if (!File.Exists(dbPath))
+        {
+            throw new CommandLineException($"no database at '{dbPath}'; a dry run does not create one.");
+        }
+        await using var services = await OpenDatabaseAsync(dbPath, cancellationToken);
+        var previews = await services.GetRequiredService<IArticleImporter>().PreviewPathsAsync(command.Positionals, progress: null, cancellationToken);
+        foreach (var preview in previews)
+        {
+            var c = preview.Counts;
+            var line = preview.Outcome switch
+            {
+                ImportOutcome.Imported => $"would import {preview.FileName}: {c.Paragraphs} paragraphs, {c.Companies} companies ({preview.Companies.Count(x => x.IsNew)} new), {c.Models} models, {c.Investments} investments, {c.Events} events, {c.Mentions} mentions",
+                ImportOutcome.Unchanged => $"unchanged {preview.FileName}: already imported",
+                _ => null,
+            };
+            if (line is null)
+            {
+                await stderr.WriteLineAsync($"rejected {preview.FileName}: {preview.Error}");
+            }
+            else
+            {
+                await stdout.WriteLineAsync(line);
+            }
+        }
+        var failed = previews.Count(p => p.Outcome == ImportOutcome.Rejected);
+        await stdout.WriteLineAsync(
+            $"dry run: {previews.Count(p => p.Outcome == ImportOutcome.Imported)} would be imported, {previews.Count(p => p.Outcome == ImportOutcome.Unchanged)} unchanged, {failed} rejected; nothing was written");
         return failed == 0 ? 0 : 1;
     }
 

@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<Export.ExportService>();
         services.TryAddSingleton<IArticleImporter, ArticleImporter>();
+        services.AddSingleton<Companies.CompanyEditor>();
         services.AddScoped<EventQueries>();
         services.AddScoped<CompanyQueries>();
         services.AddScoped<ModelQueries>();

@@ -29,7 +29,9 @@ public static class ApplicationSetup
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            // Pasted article text travels in one SignalR message: allow the importer's limit plus JSON overhead.
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = 2L * Core.Import.ArticleDecoder.DefaultMaxBytes);
         builder.Services.AddRadzenComponents();
         return builder;
     }
@@ -61,6 +63,7 @@ public static class ApplicationSetup
         app.MapFeed();
         app.MapAuthApi();
         app.MapHistoryApi();
+        app.MapEditingApi();
 
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }

@@ -64,6 +64,45 @@ public sealed class Company : IAuditable
         }
     }
 
+    /// <summary>Changes the display name and matching key but keeps the slug, so links to the company stay valid.</summary>
+    public void RenameKeepingSlug(string name)
+    {
+        var slug = Slug;
+        Rename(name);
+        Slug = slug;
+    }
+
+    /// <summary>
+    /// Makes the aliases exactly <paramref name="aliases"/>: an alias already present (by name key) is kept and takes
+    /// the new spelling's kind, missing ones are removed, new ones added. Names equal to the company's own are skipped.
+    /// </summary>
+    public void ReplaceAliases(IEnumerable<(string Name, AliasKind Kind)> aliases)
+    {
+        ArgumentNullException.ThrowIfNull(aliases);
+        var wanted = new List<CompanyAlias>();
+        foreach (var (name, kind) in aliases)
+        {
+            var alias = new CompanyAlias(name, kind);
+            if (alias.NameKey != NameKey && wanted.All(a => a.NameKey != alias.NameKey))
+            {
+                wanted.Add(alias);
+            }
+        }
+        _aliases.RemoveAll(existing => wanted.All(a => a.NameKey != existing.NameKey));
+        foreach (var alias in wanted)
+        {
+            var existing = _aliases.FirstOrDefault(a => a.NameKey == alias.NameKey);
+            if (existing is null)
+            {
+                _aliases.Add(alias);
+            }
+            else
+            {
+                existing.Revise(alias.Name, alias.Kind);
+            }
+        }
+    }
+
     /// <summary>Adds an alias unless the company already answers to that name; returns whether it was added.</summary>
     public bool AddAlias(string name, AliasKind kind)
     {

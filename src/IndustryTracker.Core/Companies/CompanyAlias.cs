@@ -26,4 +26,17 @@ public sealed class CompanyAlias
 
     /// <summary>Normalized form used for matching; see <see cref="CompanyNames.Key"/>.</summary>
     public string NameKey { get; private set; }
+
+    /// <summary>Same name key, new spelling or kind (an editor's correction).</summary>
+    internal void Revise(string name, AliasKind kind)
+    {
+        if (Name != name)
+        {
+            Name = name;
+        }
+        if (Kind != kind)
+        {
+            Kind = kind;
+        }
+    }
 }

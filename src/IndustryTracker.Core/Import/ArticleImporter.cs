@@ -28,6 +28,84 @@ public sealed class ArticleImporter(
     public async Task<ImportResult> ImportAsync(ArticleSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
+        var prepared = Prepare(source, progress: null);
+        if (prepared.Error is not null)
+        {
+            return Reject(prepared.FileName, prepared.Error);
+        }
+        var fileName = prepared.FileName;
+        try
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            db.Actor = string.IsNullOrWhiteSpace(source.Actor) ? SystemActor.Import.Name : source.Actor;
+            var extracted = await ExtractAsync(db, prepared, progress: null, cancellationToken);
+            if (extracted.ExistingArticleId is { } existingId)
+            {
+                logger.LogInformation("{FileName} is unchanged: content {Sha256} was imported before", fileName, prepared.Sha256);
+                return new ImportResult(fileName, ImportOutcome.Unchanged, null, ImportCounts.None) { ArticleId = existingId };
+            }
+
+            // An edited article comes back under the same file name: its new text replaces the old one (see ArticleWriter).
+            var previous = await db.Articles
+                .Where(a => a.FileName == fileName)
+                .OrderByDescending(a => a.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+
+            var writer = new ArticleWriter(db, Reference);
+            var counts = await writer.WriteAsync(prepared.Article!, extracted.Facts!, extracted.Directory!, fileName, prepared.Sha256!, time.GetUtcNow(), previous, cancellationToken);
+            foreach (var note in writer.Notes)
+            {
+                logger.LogWarning("{FileName}: {Note}", fileName, note);
+            }
+            logger.LogInformation(
+                "Imported {FileName} ({Kind}) as {Actor}: {Paragraphs} paragraphs, {Companies} companies, {Models} models, {Investments} investments, {Events} events, {Mentions} mentions",
+                fileName, previous is null ? "new" : "replaces the previous version", db.Actor, counts.Paragraphs, counts.Companies, counts.Models, counts.Investments, counts.Events, counts.Mentions);
+            return new ImportResult(fileName, ImportOutcome.Imported, null, counts)
+            {
+                ArticleId = writer.ArticleId,
+                Replaced = previous is not null,
+                Notes = [.. prepared.Article!.Warnings, .. writer.Notes],
+            };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Import of {FileName} failed; nothing was written for it", fileName);
+            return ImportResult.Rejected(fileName, $"The import failed and nothing was written: {ex.GetBaseException().Message}");
+        }
+    }
+
+    public async Task<ImportPreview> PreviewAsync(ArticleSource source, IProgress<ImportStage>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var prepared = Prepare(source, progress);
+        if (prepared.Error is not null)
+        {
+            logger.LogInformation("Preview rejected {FileName}: {Reason}", prepared.FileName, prepared.Error);
+            return ImportPreview.Rejected(prepared.FileName, prepared.Error);
+        }
+        try
+        {
+            // Read-only: this context is never saved.
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var extracted = await ExtractAsync(db, prepared, progress, cancellationToken);
+            return ImportPreviewBuilder.Build(prepared.FileName, prepared.Sha256!, prepared.Article!, extracted.Facts, extracted.ExistingArticleId);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Preview of {FileName} failed", prepared.FileName);
+            return ImportPreview.Rejected(prepared.FileName, $"The article could not be read: {ex.GetBaseException().Message}");
+        }
+    }
+
+    /// <summary>An article's bytes decoded and parsed, or why they cannot be; no database access.</summary>
+    private sealed record Prepared(string FileName, string? Error, ParsedArticle? Article = null, string? Sha256 = null);
+
+    /// <summary>The facts extracted against the database's companies and models, or the earlier article with the same content.</summary>
+    private sealed record Extracted(int? ExistingArticleId, ArticleFacts? Facts = null, CompanyDirectory? Directory = null);
+
+    /// <summary>Names, decodes and parses; the shared first half of <see cref="ImportAsync"/> and <see cref="PreviewAsync"/>.</summary>
+    private Prepared Prepare(ArticleSource source, IProgress<ImportStage>? progress)
+    {
         var fileName = Path.GetFileName(source.FileName?.Trim() ?? string.Empty);
         if (fileName.Length == 0)
         {
@@ -39,105 +117,120 @@ public sealed class ArticleImporter(
         }
         if (source.Content is null)
         {
-            return Reject(fileName, "The file has no content.");
+            return new(fileName, "The file has no content.");
         }
 
+        progress?.Report(ImportStage.Decoding);
         var decoded = ArticleDecoder.Decode(source.Content, MaxFileBytes);
         if (decoded.Error is not null)
         {
-            return Reject(fileName, decoded.Error);
+            return new(fileName, decoded.Error);
         }
 
+        progress?.Report(ImportStage.Parsing);
         var parsed = ArticleParser.Parse(decoded.Text!);
         if (parsed.Error is not null)
         {
-            return Reject(fileName, parsed.Error);
+            return new(fileName, parsed.Error);
         }
-        var article = parsed.Article!;
-        foreach (var warning in article.Warnings)
+        foreach (var warning in parsed.Article!.Warnings)
         {
             logger.LogWarning("{FileName}: {Warning}", fileName, warning);
         }
-
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(source.Content));
-        try
-        {
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            db.Actor = SystemActor.Import.Name;
-            if (await db.Articles.AnyAsync(a => a.Sha256 == sha256, cancellationToken))
-            {
-                logger.LogInformation("{FileName} is unchanged: content {Sha256} was imported before", fileName, sha256);
-                return new ImportResult(fileName, ImportOutcome.Unchanged, null, ImportCounts.None);
-            }
-
-            // An edited article comes back under the same file name: its new text replaces the old one (see ArticleWriter).
-            var previous = await db.Articles
-                .Where(a => a.FileName == fileName)
-                .OrderByDescending(a => a.Id)
-                .FirstOrDefaultAsync(cancellationToken);
-
-            var existingCompanies = await db.Companies.ToListAsync(cancellationToken);
-            var existingModels = await db.AiModels.Include(m => m.Developer).ToListAsync(cancellationToken);
-            var directory = CompanyDirectory.Build(Reference, existingCompanies, article.Profiles);
-            var catalog = ModelCatalog.Build(Reference, existingModels);
-            var facts = FactExtractor.Extract(article, directory, catalog, Reference);
-
-            var writer = new ArticleWriter(db, Reference);
-            var counts = await writer.WriteAsync(article, facts, directory, fileName, sha256, time.GetUtcNow(), previous, cancellationToken);
-            foreach (var note in writer.Notes)
-            {
-                logger.LogWarning("{FileName}: {Note}", fileName, note);
-            }
-            logger.LogInformation(
-                "Imported {FileName} ({Kind}): {Paragraphs} paragraphs, {Companies} companies, {Models} models, {Investments} investments, {Events} events, {Mentions} mentions",
-                fileName, previous is null ? "new" : "replaces the previous version", counts.Paragraphs, counts.Companies, counts.Models, counts.Investments, counts.Events, counts.Mentions);
-            return new ImportResult(fileName, ImportOutcome.Imported, null, counts) { Replaced = previous is not null, Notes = [.. article.Warnings, .. writer.Notes] };
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Import of {FileName} failed; nothing was written for it", fileName);
-            return ImportResult.Rejected(fileName, $"The import failed and nothing was written: {ex.GetBaseException().Message}");
-        }
+        return new(fileName, null, parsed.Article, Convert.ToHexStringLower(SHA256.HashData(source.Content)));
     }
 
-    public async Task<IReadOnlyList<ImportResult>> ImportPathsAsync(
+    /// <summary>The idempotency check and fact extraction; the shared second half. Reads <paramref name="db"/>, never writes.</summary>
+    private async Task<Extracted> ExtractAsync(IndustryTrackerDbContext db, Prepared prepared, IProgress<ImportStage>? progress, CancellationToken cancellationToken)
+    {
+        var sha256 = prepared.Sha256!;
+        var existing = await db.Articles.Where(a => a.Sha256 == sha256).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null)
+        {
+            return new(existing);
+        }
+
+        progress?.Report(ImportStage.Extracting);
+        var existingCompanies = await db.Companies.ToListAsync(cancellationToken);
+        var existingModels = await db.AiModels.Include(m => m.Developer).ToListAsync(cancellationToken);
+        var directory = CompanyDirectory.Build(Reference, existingCompanies, prepared.Article!.Profiles);
+        var catalog = ModelCatalog.Build(Reference, existingModels);
+        var facts = FactExtractor.Extract(prepared.Article, directory, catalog, Reference);
+        return new(null, facts, directory);
+    }
+
+    public Task<IReadOnlyList<ImportResult>> ImportPathsAsync(
         IEnumerable<string> paths,
         IProgress<ImportProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        ForEachPathAsync(
+            paths,
+            (source, ct) => ImportAsync(source, ct),
+            (name, error) => Reject(name, error),
+            r => (r.FileName, r.Outcome),
+            progress,
+            cancellationToken);
+
+    public Task<IReadOnlyList<ImportPreview>> PreviewPathsAsync(
+        IEnumerable<string> paths,
+        IProgress<ImportProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        ForEachPathAsync(
+            paths,
+            (source, ct) => PreviewAsync(source, null, ct),
+            ImportPreview.Rejected,
+            r => (r.FileName, r.Outcome),
+            progress,
+            cancellationToken);
+
+    /// <summary>Expands <paramref name="paths"/>, reads each file (refusing oversize ones unread) and runs <paramref name="run"/> on it.</summary>
+    private async Task<IReadOnlyList<T>> ForEachPathAsync<T>(
+        IEnumerable<string> paths,
+        Func<ArticleSource, CancellationToken, Task<T>> run,
+        Func<string, string, T> reject,
+        Func<T, (string FileName, ImportOutcome Outcome)> describe,
+        IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var items = paths.SelectMany(Expand).ToList();
-        var results = new List<ImportResult>(items.Count);
+        var results = new List<T>(items.Count);
         foreach (var (path, error) in items)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = error is not null
-                ? Reject(path, error)
-                : await ImportFileAsync(path, cancellationToken);
+            T result;
+            if (error is not null)
+            {
+                result = reject(path, error);
+            }
+            else
+            {
+                var (source, readError) = await ReadFileAsync(path, cancellationToken);
+                result = source is null ? reject(Path.GetFileName(path), readError!) : await run(source, cancellationToken);
+            }
             results.Add(result);
-            progress?.Report(new ImportProgress(results.Count, items.Count, result.FileName, result.Outcome));
+            var (fileName, outcome) = describe(result);
+            progress?.Report(new ImportProgress(results.Count, items.Count, fileName, outcome));
         }
         return results;
     }
 
-    private async Task<ImportResult> ImportFileAsync(string path, CancellationToken cancellationToken)
+    private async Task<(ArticleSource? Source, string? Error)> ReadFileAsync(string path, CancellationToken cancellationToken)
     {
         var fileName = Path.GetFileName(path);
-        byte[] content;
         try
         {
             var length = new FileInfo(path).Length;
             if (length > MaxFileBytes)
             {
-                return Reject(fileName, ArticleDecoder.TooLarge(length, MaxFileBytes));
+                return (null, ArticleDecoder.TooLarge(length, MaxFileBytes));
             }
-            content = await File.ReadAllBytesAsync(path, cancellationToken);
+            return (new ArticleSource(fileName, await File.ReadAllBytesAsync(path, cancellationToken)), null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Reject(fileName, $"The file could not be read: {ex.Message}");
+            return (null, $"The file could not be read: {ex.Message}");
         }
-        return await ImportAsync(new ArticleSource(fileName, content), cancellationToken);
     }
 
     /// <summary>A file stays itself; a folder becomes its *.txt and *.md files (not subfolders), ordered by name.</summary>

@@ -24,6 +24,9 @@ public sealed class ArticleWriter(IndustryTrackerDbContext db, ReferenceData ref
     private const int MaxQuote = 4000;
     private const int MaxSummary = 8000;
 
+    /// <summary>The id of the article written by <see cref="WriteAsync"/>, once it has committed.</summary>
+    public int? ArticleId { get; private set; }
+
     public async Task<ImportCounts> WriteAsync(
         ParsedArticle parsed,
         ArticleFacts facts,
@@ -214,6 +217,7 @@ public sealed class ArticleWriter(IndustryTrackerDbContext db, ReferenceData ref
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        ArticleId = article.Id;
 
         return new ImportCounts(parsed.Paragraphs.Count, facts.Companies.Count, facts.Models.Count, facts.Investments.Count, facts.Events.Count, mentions);
     }

@@ -6,19 +6,39 @@ namespace IndustryTracker.Core.Import;
 /// </summary>
 public interface IArticleImporter
 {
+    /// <summary>Files larger than this are rejected without being read.</summary>
+    int MaxFileBytes => ArticleDecoder.DefaultMaxBytes;
+
     /// <summary>Imports one article given as raw bytes (a file, an upload, pasted text).</summary>
     Task<ImportResult> ImportAsync(ArticleSource source, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs the same pipeline as <see cref="ImportAsync"/> up to the write and reports what an import would store,
+    /// without writing anything. <paramref name="progress"/> hears each stage as it starts.
+    /// </summary>
+    Task<ImportPreview> PreviewAsync(ArticleSource source, IProgress<ImportStage>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Imports files and folders (every *.txt and *.md inside, in name order), reporting progress per file.</summary>
     Task<IReadOnlyList<ImportResult>> ImportPathsAsync(
         IEnumerable<string> paths,
         IProgress<ImportProgress>? progress = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>Previews files and folders like <see cref="ImportPathsAsync"/> would import them, writing nothing.</summary>
+    Task<IReadOnlyList<ImportPreview>> PreviewPathsAsync(
+        IEnumerable<string> paths,
+        IProgress<ImportProgress>? progress = null,
+        CancellationToken cancellationToken = default);
 }
 
 /// <summary>An article's raw content and the name it is known by.</summary>
-public sealed record ArticleSource(string FileName, byte[] Content);
+public sealed record ArticleSource(string FileName, byte[] Content)
+{
+    /// <summary>Who imports it (stamped as CreatedBy/UpdatedBy); null means the importer's own actor, "import".</summary>
+    public string? Actor { get; init; }
+}
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ImportOutcome>))]
 public enum ImportOutcome
 {
     /// <summary>New content: its facts were written.</summary>
@@ -34,6 +54,9 @@ public enum ImportOutcome
 /// <summary>What one article's import did, with per-kind counts of what it found.</summary>
 public sealed record ImportResult(string FileName, ImportOutcome Outcome, string? Error, ImportCounts Counts)
 {
+    /// <summary>The article's id: the new one when imported, the earlier one when unchanged; null when rejected.</summary>
+    public int? ArticleId { get; init; }
+
     /// <summary>True when the file name was imported before with other content and this import replaced it.</summary>
     public bool Replaced { get; init; }
 

@@ -58,10 +58,17 @@ public static class CompaniesApi
 
     internal static async Task<Results<Ok<CompanyProfile>, ProblemHttpResult>> GetCompanyAsync(
         CompanyQueries queries,
+        CompanyEditor editor,
+        HttpResponse response,
         string slug,
         CancellationToken cancellationToken)
     {
         var profile = await queries.ProfileAsync(slug, cancellationToken);
+        if (profile is not null && await editor.LoadAsync(slug, cancellationToken) is { } state)
+        {
+            // The version PUT /api/companies/{slug} expects in If-Match.
+            response.Headers.ETag = EditingApi.ETagOf(state.Version);
+        }
         return profile is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Company not found", detail: $"No company has the slug '{slug}'.")
             : TypedResults.Ok(profile);

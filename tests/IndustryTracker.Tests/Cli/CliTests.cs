@@ -51,6 +51,26 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_dry_run_prints_the_per_article_counts_and_writes_nothing()
+    {
+        var create = await RunAsync("import", "--db", Db, Path.Combine(Seeds, "000_3eebd8cd0d11a731.txt"));
+        Assert.Equal(0, create.ExitCode);
+        var bytes = await File.ReadAllBytesAsync(Db, TestContext.Current.CancellationToken);
+
+        var dry = await RunAsync("import", "--dry-run", "--db", Db, Seeds);
+
+        Assert.Equal(0, dry.ExitCode);
+        Assert.Contains("unchanged 000_3eebd8cd0d11a731.txt: already imported", dry.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"would import 001_ca37da5879743481\.txt: \d+ paragraphs, \d+ companies \(\d+ new\), \d+ models, \d+ investments, \d+ events, \d+ mentions", dry.Stdout);
+        Assert.Contains("dry run: 4 would be imported, 1 unchanged, 0 rejected; nothing was written", dry.Stdout, StringComparison.Ordinal);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(Db, TestContext.Current.CancellationToken));
+
+        var real = await RunAsync("import", "--db", Db, Seeds);
+        Assert.Contains("4 imported, 1 unchanged, 0 rejected", real.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_rejected_file_gives_a_non_zero_exit_and_one_clear_stderr_line_per_file()
     {
         var empty = Path.Combine(_folder, "empty.txt");

@@ -55,7 +55,7 @@ public sealed class TrackerWebApplicationFactory(TestDatabase database, bool reg
     }
 }
 
-/// <summary>Records the paths it is asked to import and imports nothing.</summary>
+/// <summary>Records the paths it is asked to import and imports nothing; previews find nothing.</summary>
 public sealed class FakeArticleImporter : IArticleImporter
 {
     private readonly List<string> _importedPaths = [];
@@ -85,5 +85,17 @@ public sealed class FakeArticleImporter : IArticleImporter
         }
         IReadOnlyList<ImportResult> results = [new ImportResult("seed.txt", ImportOutcome.Imported, null, new ImportCounts(3, 2, 1, 0, 1, 4))];
         return Task.FromResult(results);
+    }
+
+    public Task<ImportPreview> PreviewAsync(ArticleSource source, IProgress<ImportStage>? progress = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new ImportPreview(source.FileName, ImportOutcome.Imported, null));
+
+    public Task<IReadOnlyList<ImportPreview>> PreviewPathsAsync(
+        IEnumerable<string> paths,
+        IProgress<ImportProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<ImportPreview> previews = [.. paths.Select(p => new ImportPreview(Path.GetFileName(p), ImportOutcome.Imported, null))];
+        return Task.FromResult(previews);
     }
 }

@@ -1,0 +1,148 @@
+using System.Globalization;
+using IndustryTracker.Core.Companies;
+using IndustryTracker.Core.Import;
+using IndustryTracker.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace IndustryTracker.Web.Api;
+
+/// <summary>
+/// Editors' write endpoints: <c>POST /api/sources</c> (upload an article, or preview it with <c>?dryRun=true</c>) and
+/// <c>PUT /api/companies/{slug}</c> (edit a company with <c>If-Match</c>). Both require <see cref="Policies.CanEdit"/>.
+/// </summary>
+public static class EditingApi
+{
+    public static IEndpointRouteBuilder MapEditingApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/sources", UploadSourceAsync)
+            .WithTags("Sources")
+            .WithName("UploadSource")
+            .WithSummary("Import an article (text/plain body or a multipart 'file'); ?dryRun=true previews without writing")
+            .RequireEditor();
+        routes.MapPut("/api/companies/{slug}", UpdateCompanyAsync)
+            .WithTags("Companies")
+            .WithName("UpdateCompany")
+            .WithSummary("Edit a company; send If-Match with the ETag from GET /api/companies/{slug}")
+            .RequireEditor();
+        return routes;
+    }
+
+    /// <summary>The weak ETag of a company version: W/"7".</summary>
+    public static string ETagOf(int version) => string.Create(CultureInfo.InvariantCulture, $"W/\"{version}\"");
+
+    internal static async Task<IResult> UploadSourceAsync(
+        HttpRequest request,
+        IArticleImporter importer,
+        string? fileName,
+        bool? dryRun,
+        CancellationToken cancellationToken)
+    {
+        var limit = importer.MaxFileBytes;
+        byte[] content;
+        var name = fileName;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
+            if (file is null)
+            {
+                return Problem(StatusCodes.Status400BadRequest, "No file", "The multipart body has no file; send it as the 'file' part.");
+            }
+            if (file.Length > limit)
+            {
+                return Problem(StatusCodes.Status413PayloadTooLarge, "Article too large", ArticleDecoder.TooLarge(file.Length, limit));
+            }
+            using var stream = new MemoryStream();
+            await file.CopyToAsync(stream, cancellationToken);
+            content = stream.ToArray();
+            name ??= file.FileName;
+        }
+        else
+        {
+            if (request.ContentLength > limit)
+            {
+                return Problem(StatusCodes.Status413PayloadTooLarge, "Article too large", ArticleDecoder.TooLarge(request.ContentLength.Value, limit));
+            }
+            using var stream = new MemoryStream();
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                if (stream.Length + read > limit)
+                {
+                    return Problem(StatusCodes.Status413PayloadTooLarge, "Article too large", ArticleDecoder.TooLarge(stream.Length + read, limit));
+                }
+                stream.Write(buffer, 0, read);
+            }
+            content = stream.ToArray();
+        }
+        name = UploadNames.FileNameFor(name, null, content);
+
+        if (dryRun == true)
+        {
+            var preview = await importer.PreviewAsync(new ArticleSource(name, content), progress: null, cancellationToken);
+            return preview.Outcome == ImportOutcome.Rejected
+                ? Problem(StatusCodes.Status400BadRequest, "Article rejected", preview.Error!)
+                : TypedResults.Ok(preview);
+        }
+
+        var result = await importer.ImportAsync(new ArticleSource(name, content) { Actor = request.HttpContext.User.ActorName() }, cancellationToken);
+        return result.Outcome switch
+        {
+            ImportOutcome.Rejected => Problem(StatusCodes.Status400BadRequest, "Article rejected", result.Error!),
+            ImportOutcome.Imported => TypedResults.Created($"/api/sources/{result.ArticleId}", result),
+            _ => TypedResults.Ok(result),
+        };
+    }
+
+    internal static async Task<IResult> UpdateCompanyAsync(
+        HttpContext context,
+        CompanyEditor editor,
+        string slug,
+        CompanyEdit edit,
+        CancellationToken cancellationToken)
+    {
+        var ifMatch = context.Request.Headers[HeaderNames.IfMatch].ToString();
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            return Problem(StatusCodes.Status428PreconditionRequired, "If-Match required",
+                "Send If-Match with the ETag from GET /api/companies/{slug}, so a concurrent change is never overwritten.");
+        }
+        if (!TryParseVersion(ifMatch, out var version))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["If-Match"] = [$"'{ifMatch}' is not a company ETag such as W/\"3\"."] },
+                title: "The If-Match header is not valid.");
+        }
+
+        var result = await editor.SaveAsync(slug, edit, version, context.User.ActorName(), cancellationToken);
+        switch (result.Status)
+        {
+            case CompanySaveStatus.NotFound:
+                return Problem(StatusCodes.Status404NotFound, "Company not found", $"No company has the slug '{slug}'.");
+            case CompanySaveStatus.Invalid:
+                return TypedResults.ValidationProblem(result.Errors, detail: string.Join(" ", result.Errors.Values.SelectMany(v => v)), title: "The company is not valid.");
+            case CompanySaveStatus.Conflict:
+                context.Response.Headers.ETag = ETagOf(result.Current!.Version);
+                return TypedResults.Conflict(result.Current);
+            default:
+                context.Response.Headers.ETag = ETagOf(result.Current!.Version);
+                return TypedResults.Ok(result.Current);
+        }
+    }
+
+    private static bool TryParseVersion(string header, out int version)
+    {
+        var text = header.Trim();
+        if (text.StartsWith("W/", StringComparison.Ordinal))
+        {
+            text = text[2..];
+        }
+        text = text.Trim('"');
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out version);
+    }
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail);
+}
