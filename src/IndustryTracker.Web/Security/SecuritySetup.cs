@@ -44,6 +44,7 @@ public static class SecuritySetup
             .AddPolicy(Policies.CanEdit, policy => policy.RequireRole(Roles.Editor, Roles.Admin))
             .AddPolicy(Policies.CanAdminister, policy => policy.RequireRole(Roles.Admin));
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         builder.AddLoginRateLimit();
         return builder;
     }
