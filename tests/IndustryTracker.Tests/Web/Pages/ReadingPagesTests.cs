@@ -143,6 +143,23 @@ public sealed partial class ReadingPagesTests : WebAppTest
         Assert.Contains("0 investments<", await GetHtmlAsync("/investments?company=baidu"), StringComparison.Ordinal);
     }
 
+    [GeneratedRegex("class=\"strip-bar\" href=\"[^\"]*#event-(\\d+)\"")]
+    private static partial Regex StripBarPattern();
+
+    [Fact]
+    public async Task The_visual_timeline_places_one_bar_per_listed_event_and_the_home_page_counts_events_per_month()
+    {
+        var html = await GetHtmlAsync("/timeline?company=tencent");
+        var listed = EventIds(html);
+        Assert.NotEmpty(listed);
+        Assert.Contains("class=\"timeline-strip\"", html, StringComparison.Ordinal);
+        Assert.Equal(listed, [.. StripBarPattern().Matches(html).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))]);
+
+        var home = await GetHtmlAsync("/");
+        Assert.Contains("id=\"events-per-month\"", home, StringComparison.Ordinal);
+        Assert.Matches("<th scope=\"row\"><a href=\"timeline\\?from=2025-01-01&(amp;)?to=2025-01-31\">[^<]+</a></th><td>\\d+</td>", home);
+    }
+
     [Fact]
     public async Task The_investment_totals_chart_toggles_between_company_and_month_and_keeps_the_filters()
     {
