@@ -14,7 +14,7 @@ namespace IndustryTracker.Tests.Web.Accounts;
 /// Every write endpoint the app maps — found in its EndpointDataSource, so endpoints added later are covered without
 /// touching this test — refuses an anonymous caller (401 or a redirect to /login) and a signed-in user without a
 /// role (403), and changes nothing. Razor component pages accept POST only for antiforgery-protected forms: they must
-/// refuse a token-less post too.
+/// refuse a token-less post too (an error status, or a redirect to /login or /access-denied).
 /// </summary>
 public sealed partial class WriteEndpointProtectionTests
 {
@@ -58,7 +58,8 @@ public sealed partial class WriteEndpointProtectionTests
                 var status = (int)response.StatusCode;
                 var location = response.Headers.Location?.OriginalString ?? string.Empty;
                 var refused = isPage
-                    ? status is 400 or 401 or 403 or 404 or 405 or 415 || (status == 302 && location.Contains("/login", StringComparison.Ordinal))
+                    ? status is 400 or 401 or 403 or 404 or 405 or 415
+                        || (status == 302 && (location.Contains("/login", StringComparison.Ordinal) || location.Contains("/access-denied", StringComparison.Ordinal)))
                     : who == "anonymous"
                         ? status == 401 || (status == 302 && location.Contains("/login", StringComparison.Ordinal))
                         : status == 403;

@@ -36,6 +36,8 @@ public abstract class EditingWebTest : IAsyncLifetime
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<ArticleImporter>>()) { MaxFileBytes = MaxFileBytes });
         }));
+        // Start the app now: its start-up work (migrations, roles) must not count as a test's writes.
+        _ = App.Server;
     }
 
     public async ValueTask DisposeAsync()
