@@ -90,7 +90,10 @@ public sealed class EventSearchAndFacetsTests : IAsyncLifetime
         await using var database = await TestDatabase.CreateAsync(migrate: false);
         var shipped = SchemaMigrations.For(database.Options.Provider);
         await database.Migrator().MigrateAsync([.. shipped.Where(m => string.CompareOrdinal(m.Version, "0003") < 0)], Ct);
-        await using (var db = database.CreateContext())
+        // The history table (0006) does not exist at this schema version: seed without the history interceptor.
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Core.Data.IndustryTrackerDbContext>();
+        Core.DependencyInjection.ConfigureProvider(options, database.Options).AddInterceptors(new Core.Auditing.AuditingInterceptor(database.Time, Core.Auditing.SystemActor.Import));
+        await using (var db = new Core.Data.IndustryTrackerDbContext(options.Options))
         {
             await TestData.SeedAsync(db, Ct);
         }
