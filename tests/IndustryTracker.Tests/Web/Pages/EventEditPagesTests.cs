@@ -83,6 +83,18 @@ public sealed class EventEditPagesTests : IAsyncLifetime
         Assert.Contains("2025-02-11", preview, StringComparison.Ordinal);
         Assert.Contains("2025-02-20", preview, StringComparison.Ordinal);
         Assert.Contains("Part of month", preview, StringComparison.Ordinal);
+        Assert.Contains("data-entity=\"event\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_new_event_page_has_no_history_yet()
+    {
+        using var editor = Client().ActingAs("ed@example.com", Roles.Editor);
+
+        var html = await editor.GetStringAsync("/events/new", Ct);
+
+        Assert.Contains("id=\"event-title\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"history-panel\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
