@@ -11,10 +11,13 @@ public abstract class WebAppTest : IAsyncLifetime
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>True to sign requests in through <see cref="TestAuthentication.ActingAs"/> headers.</summary>
+    protected virtual bool UsesTestAuthentication => false;
+
     public async ValueTask InitializeAsync()
     {
         Database = await TestData.CreateDatabaseAsync();
-        Factory = new TrackerWebApplicationFactory(Database);
+        Factory = new TrackerWebApplicationFactory(Database, testAuthentication: UsesTestAuthentication);
         Client = Factory.CreateClient();
     }
 

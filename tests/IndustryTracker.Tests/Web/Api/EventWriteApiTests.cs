@@ -10,33 +10,18 @@ using Microsoft.EntityFrameworkCore;
 namespace IndustryTracker.Tests.Web.Api;
 
 /// <summary>POST/PUT/DELETE /api/events and restore, through the real app with test authentication.</summary>
-public sealed class EventWriteApiTests : IAsyncLifetime
+public sealed class EventWriteApiTests : WebAppTest
 {
     private const string Body = """
         { "title": "Tencent opens Hunyuan to developers", "summary": "An API.", "category": "product-launch",
           "date": "Late February 2025", "companies": ["tencent"], "models": ["deepseek-r1"], "sourceUrl": "https://example.com/a" }
         """;
 
-    private TestDatabase _database = null!;
-    private TrackerWebApplicationFactory _factory = null!;
+    protected override bool UsesTestAuthentication => true;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private HttpClient Editor() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).ActingAs("ed@example.com", Roles.Editor);
 
-    public async ValueTask InitializeAsync()
-    {
-        _database = await TestData.CreateDatabaseAsync();
-        _factory = new TrackerWebApplicationFactory(_database, testAuthentication: true);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    private HttpClient Editor() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).ActingAs("ed@example.com", Roles.Editor);
-
-    private HttpClient Anonymous() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
@@ -55,7 +40,7 @@ public sealed class EventWriteApiTests : IAsyncLifetime
 
     private int IdOf(string title)
     {
-        using var db = _database.CreateContext();
+        using var db = Database.CreateContext();
         return db.Events.IgnoreQueryFilters().Single(e => e.Title == title).Id;
     }
 
@@ -89,7 +74,7 @@ public sealed class EventWriteApiTests : IAsyncLifetime
         using var list = await client.GetAsync("/api/events?company=tencent&from=2025-02-21", Ct);
         var item = (await JsonOf(list)).GetProperty("items").EnumerateArray().Single(e => e.GetProperty("id").GetInt32() == id);
         Assert.Equal("https://example.com/a", item.GetProperty("sourceUrl").GetString());
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal("ed@example.com", (await db.Events.SingleAsync(e => e.Id == id, Ct)).CreatedBy);
     }
 
@@ -111,7 +96,7 @@ public sealed class EventWriteApiTests : IAsyncLifetime
         var problem = await JsonOf(response);
         var messages = problem.GetProperty("errors").GetProperty(field);
         Assert.False(string.IsNullOrWhiteSpace(messages[0].GetString()));
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal(5, await db.Events.IgnoreQueryFilters().CountAsync(Ct));
     }
 
@@ -137,7 +122,7 @@ public sealed class EventWriteApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("at most", (await JsonOf(response)).GetProperty("errors").GetProperty("body")[0].GetString(), StringComparison.Ordinal);
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal(5, await db.Events.IgnoreQueryFilters().CountAsync(Ct));
     }
 
@@ -168,7 +153,7 @@ public sealed class EventWriteApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, staleDelete.StatusCode);
         using var missingDelete = await client.SendAsync(Request(HttpMethod.Delete, $"/api/events/{id}"), Ct);
         Assert.Equal(HttpStatusCode.PreconditionRequired, missingDelete.StatusCode);
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal("Tencent opens Hunyuan to developers", (await db.Events.SingleAsync(e => e.Id == id, Ct)).Title);
     }
 
@@ -224,7 +209,7 @@ public sealed class EventWriteApiTests : IAsyncLifetime
         }
 
         Assert.Equal(etag, await ETagOf(editor, id));
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal(5, await db.Events.IgnoreQueryFilters().CountAsync(Ct));
         Assert.Equal(0, await db.Events.IgnoreQueryFilters().CountAsync(e => e.DeletedAt != null, Ct));
     }
@@ -239,7 +224,7 @@ public sealed class EventWriteApiTests : IAsyncLifetime
         using var response = await client.PostAsync("/api/events", Json(json), Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             Assert.True(await db.Events.AnyAsync(e => e.Title == "Hunyuan " + Payload, Ct));
         }

@@ -7,39 +7,24 @@ using Microsoft.EntityFrameworkCore;
 namespace IndustryTracker.Tests.Web.Pages;
 
 /// <summary>/events/new, /events/{id}/edit and /events/deleted: editors only, with stable ids for browser tests.</summary>
-public sealed class EventEditPagesTests : IAsyncLifetime
+public sealed class EventEditPagesTests : WebAppTest
 {
-    private TestDatabase _database = null!;
-    private TrackerWebApplicationFactory _factory = null!;
+    protected override bool UsesTestAuthentication => true;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _database = await TestData.CreateDatabaseAsync();
-        _factory = new TrackerWebApplicationFactory(_database, testAuthentication: true);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    private HttpClient Client() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private HttpClient NewClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     private int IdOf(string title)
     {
-        using var db = _database.CreateContext();
+        using var db = Database.CreateContext();
         return db.Events.IgnoreQueryFilters().Single(e => e.Title == title).Id;
     }
 
     [Fact]
     public async Task Edit_pages_refuse_anonymous_and_readers_and_serve_editors()
     {
-        using var anonymous = Client();
-        using var reader = Client().ActingAs("reader@example.com");
-        using var editor = Client().ActingAs("ed@example.com", Roles.Editor);
+        using var anonymous = NewClient();
+        using var reader = NewClient().ActingAs("reader@example.com");
+        using var editor = NewClient().ActingAs("ed@example.com", Roles.Editor);
         var id = IdOf("Baidu plans Ernie 5");
 
         foreach (var path in new[] { "/events/new", $"/events/{id}/edit", "/events/deleted" })
@@ -56,7 +41,7 @@ public sealed class EventEditPagesTests : IAsyncLifetime
     [Fact]
     public async Task Anonymous_visitors_are_sent_to_login_by_the_cookie_scheme()
     {
-        await using var factory = new TrackerWebApplicationFactory(_database);
+        await using var factory = new TrackerWebApplicationFactory(Database);
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         using var response = await client.GetAsync("/events/new", Ct);
@@ -68,7 +53,7 @@ public sealed class EventEditPagesTests : IAsyncLifetime
     [Fact]
     public async Task The_edit_page_loads_the_event_with_its_parsed_date_and_stable_ids()
     {
-        using var editor = Client().ActingAs("ed@example.com", Roles.Editor);
+        using var editor = NewClient().ActingAs("ed@example.com", Roles.Editor);
 
         var html = await editor.GetStringAsync($"/events/{IdOf("Tencent integrates DeepSeek into Weixin")}/edit", Ct);
 
@@ -89,7 +74,7 @@ public sealed class EventEditPagesTests : IAsyncLifetime
     [Fact]
     public async Task The_new_event_page_has_no_history_yet()
     {
-        using var editor = Client().ActingAs("ed@example.com", Roles.Editor);
+        using var editor = NewClient().ActingAs("ed@example.com", Roles.Editor);
 
         var html = await editor.GetStringAsync("/events/new", Ct);
 
@@ -100,8 +85,8 @@ public sealed class EventEditPagesTests : IAsyncLifetime
     [Fact]
     public async Task Edit_links_and_add_event_show_only_to_editors()
     {
-        using var reader = Client().ActingAs("reader@example.com");
-        using var editor = Client().ActingAs("ed@example.com", Roles.Editor);
+        using var reader = NewClient().ActingAs("reader@example.com");
+        using var editor = NewClient().ActingAs("ed@example.com", Roles.Editor);
         var id = IdOf("Tencent integrates DeepSeek into Weixin");
 
         var readerTimeline = await reader.GetStringAsync("/timeline", Ct);
