@@ -46,6 +46,32 @@ public sealed class EditorUploadTests(EditorFixture fixture) : IClassFixture<Edi
         Assert.Equal(before, await SourceCountAsync());
     }
 
+    [Fact]
+    public async Task A_chosen_text_file_is_previewed_under_its_name_and_imported()
+    {
+        var title = $"Tencent and Baidu ship new assistants {Guid.NewGuid():N}";
+        var page = await fixture.SignInAsEditorAsync("/sources/upload");
+        await Expect.InteractiveAsync(page, CircuitTimeout);
+
+        await page.Locator("#upload-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "assistants.txt",
+            MimeType = "text/plain",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(Article(title)),
+        });
+        await Assertions.Expect(page.Locator("#upload-chosen")).ToContainTextAsync("assistants.txt");
+        await Assertions.Expect(page.Locator("#upload-text")).ToBeDisabledAsync();
+        await page.Locator("#upload-preview").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#preview-title")).ToHaveTextAsync(title, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#preview-file")).ToContainTextAsync("assistants");
+        await Assertions.Expect(page.Locator("#preview-companies")).ToContainTextAsync("Tencent");
+        await page.Locator("#upload-confirm").ClickAsync();
+        await page.Locator("#upload-article-link").ClickAsync();
+        await Assertions.Expect(page.Locator("#source-title")).ToHaveTextAsync(title);
+        await Assertions.Expect(page.Locator("ol.paragraphs")).ToContainTextAsync("On March 3, 2025, Tencent launched");
+    }
+
     private static string Article(string title) => $"""
         {title}
 
