@@ -153,6 +153,32 @@ public sealed class EditorEventTests(EditorFixture fixture) : IClassFixture<Edit
         await Assertions.Expect(page.Locator("#event-title")).ToHaveValueAsync(new Regex("^Sign-out test event"));
     }
 
+    [Fact]
+    public async Task A_deleted_event_leaves_the_timeline_and_comes_back_when_restored()
+    {
+        var title = $"Delete test event {Guid.NewGuid():N}";
+        var id = await fixture.CreateEventAsync(title);
+        var page = await fixture.SignInAsEditorAsync();
+
+        await page.GotoAsync($"/events/{id}/edit");
+        await Expect.InteractiveAsync(page, CircuitTimeout);
+        await Assertions.Expect(page.Locator("#event-title")).ToHaveValueAsync(title);
+        await page.Locator("#event-delete").ClickAsync();
+        await page.Locator("#event-delete-confirm").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/events/deleted$"));
+        await Assertions.Expect(page.Locator($"li.deleted-event[data-event-id='{id}']")).ToContainTextAsync(title);
+
+        using var http = new HttpClient { BaseAddress = fixture.Server.BaseUri };
+        using var deleted = await http.GetAsync($"api/events/{id}", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, deleted.StatusCode);
+
+        await Expect.InteractiveAsync(page, CircuitTimeout);
+        await page.Locator($"#restore-{id}").ClickAsync();
+        await Assertions.Expect(page.Locator($"li.deleted-event[data-event-id='{id}']")).ToHaveCountAsync(0);
+        await page.GotoAsync("/timeline?company=tencent&from=2025-03-01&to=2025-03-31");
+        await Assertions.Expect(page.Locator($"#event-{id} h3.event-title")).ToHaveTextAsync(title);
+    }
+
     /// <summary>Fills /events/new through the form (Tencent in the company picker, Product launch), checks the live date preview, saves.</summary>
     private static async Task AddEventAsync(IPage page, string title, string date, string expectedRange)
     {
