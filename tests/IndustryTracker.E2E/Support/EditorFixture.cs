@@ -31,6 +31,9 @@ public sealed class EditorFixture : IAsyncLifetime
         {
             ["Admin__Email"] = AdminEmail,
             ["Admin__Password"] = Password,
+            // Every test signs in (some twice, plus API logins for setup), all from 127.0.0.1: the default 10 sign-ins
+            // per minute per address would answer 429 within one test class. The limit itself is tested in the Tests project.
+            ["Accounts__LoginRateLimit__PermitLimit"] = "1000",
         }, TestContext.Current.CancellationToken);
         await CreateAccountAsync(EditorEmail, "Editor");
         _playwright = await Playwright.CreateAsync();
