@@ -31,6 +31,9 @@ public sealed class EditorFixture : IAsyncLifetime
         {
             ["Admin__Email"] = AdminEmail,
             ["Admin__Password"] = Password,
+            // Every test signs in (some twice, plus API logins for setup), all from 127.0.0.1: the default 10 sign-ins
+            // per minute per address would answer 429 within one test class. The limit itself is tested in the Tests project.
+            ["Accounts__LoginRateLimit__PermitLimit"] = "1000",
         }, TestContext.Current.CancellationToken);
         await CreateAccountAsync(EditorEmail, "Editor");
         _playwright = await Playwright.CreateAsync();
@@ -85,6 +88,30 @@ public sealed class EditorFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"Could not create {email}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
         }
+    }
+
+    /// <summary>An HttpClient on the app with the bearer token of <paramref name="email"/> (the editor unless told).</summary>
+    public async Task<HttpClient> ApiAsync(string email = EditorEmail, string password = Password)
+    {
+        var http = new HttpClient { BaseAddress = Server.BaseUri };
+        using var login = await http.PostAsJsonAsync("api/auth/login", new { email, password });
+        login.EnsureSuccessStatusCode();
+        using var token = JsonDocument.Parse(await login.Content.ReadAsStringAsync());
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.RootElement.GetProperty("accessToken").GetString());
+        return http;
+    }
+
+    /// <summary>Creates an event through the API as the editor; answers its id.</summary>
+    public async Task<int> CreateEventAsync(string title, string date = "March 2025", string company = "tencent", string category = "product-launch")
+    {
+        using var http = await ApiAsync();
+        using var created = await http.PostAsJsonAsync("api/events", new { title, date, category, companies = new[] { company } });
+        if (!created.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Could not create the event {title}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+        }
+        using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("id").GetInt32();
     }
 
     public async ValueTask DisposeAsync()
