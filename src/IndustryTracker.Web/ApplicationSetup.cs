@@ -30,8 +30,9 @@ public static class ApplicationSetup
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents()
-            // Pasted article text travels in one SignalR message: allow the importer's limit plus JSON overhead.
-            .AddHubOptions(options => options.MaximumReceiveMessageSize = 2L * Core.Import.ArticleDecoder.DefaultMaxBytes);
+            // Pasted article text travels in one SignalR message (files stream in small chunks): room for the paste
+            // limit in UTF-8 plus JSON overhead, without letting every circuit send the importer's whole file limit.
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = 4L * Components.Pages.Sources.UploadPage.MaxPastedCharacters);
         builder.Services.AddRadzenComponents();
         return builder;
     }

@@ -52,6 +52,9 @@ public sealed class EditingPagesTests : EditingWebTest
         {
             Assert.Contains($"id=\"{id}\"", upload, StringComparison.Ordinal);
         }
+        // A paste is one circuit message: the text box caps it below the circuit's receive limit and says so.
+        Assert.Contains("maxlength=\"500000\"", upload, StringComparison.Ordinal);
+        Assert.Contains("At most 500,000 characters", upload, StringComparison.Ordinal);
         Assert.Contains("id=\"upload-link\"", sourcesAsEditor, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"upload-link\"", sourcesAsReader, StringComparison.Ordinal);
     }

@@ -13,6 +13,9 @@ namespace IndustryTracker.Web.Components.Pages.Sources;
 /// </summary>
 public sealed partial class UploadPage : IDisposable
 {
+    /// <summary>Pasted text travels in one circuit message, so it is capped; files (streamed) go up to the importer's limit.</summary>
+    public const int MaxPastedCharacters = 500_000;
+
     private readonly CancellationTokenSource _disposed = new();
     private string? _text;
     private string? _name;
