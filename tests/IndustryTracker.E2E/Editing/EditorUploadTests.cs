@@ -52,6 +52,12 @@ public sealed class EditorUploadTests(EditorFixture fixture) : IClassFixture<Edi
         var title = $"Tencent and Baidu ship new assistants {Guid.NewGuid():N}";
         var page = await fixture.SignInAsEditorAsync("/sources/upload");
         await Expect.InteractiveAsync(page, CircuitTimeout);
+        // InputFile hooks its change listener from a render after the circuit is up (blazor.web.js marks the element
+        // with _blazorInputFileNextFileId as it does); a file set before that would go unnoticed.
+        await page.WaitForFunctionAsync(
+            "() => document.getElementById('upload-file')?._blazorInputFileNextFileId !== undefined",
+            null,
+            new() { Timeout = CircuitTimeout });
 
         await page.Locator("#upload-file").SetInputFilesAsync(new FilePayload
         {
