@@ -9,7 +9,7 @@ using IndustryTracker.Core.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Serilog;
 
 namespace IndustryTracker.Cli;
 
@@ -241,15 +241,20 @@ public static class CliApp
     private static async Task<ServiceProvider> OpenDatabaseAsync(string dbPath, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = $"Data Source={Path.GetFullPath(dbPath)}",
                 [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.Sqlite),
+                // Standard output is the command's contract: the console sink writes warnings and errors to stderr.
+                ["Serilog:WriteTo:0:Args:standardErrorFromLevel"] = nameof(Serilog.Events.LogEventLevel.Verbose),
+                ["Serilog:WriteTo:0:Args:restrictedToMinimumLevel"] = nameof(Serilog.Events.LogEventLevel.Warning),
             })
             .AddEnvironmentVariables()
             .Build();
+        var logger = new Serilog.LoggerConfiguration().ReadFrom.Configuration(configuration).CreateLogger();
         var services = new ServiceCollection()
-            .AddLogging(logging => logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error))
+            .AddLogging(logging => logging.AddSerilog(logger, dispose: true))
             .AddIndustryTrackerCore(configuration)
             .AddIndustryTrackerAccounts()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

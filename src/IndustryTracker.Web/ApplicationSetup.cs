@@ -42,7 +42,7 @@ public static class ApplicationSetup
         await app.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping);
         await app.InitializeAccountsAsync(app.Lifetime.ApplicationStopping);
 
-        app.UseHttpLogging();
+        app.UseApplicationRequestLogging();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

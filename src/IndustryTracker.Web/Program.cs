@@ -1,11 +1,31 @@
 using IndustryTracker.Web;
+using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddApplicationServices();
+// Serilog, first stage: a console logger for what happens before the host's own logger exists (a bad setting, a
+// database that cannot be opened), so a failed start says why before the process exits non-zero.
+Log.Logger = new LoggerConfiguration()
+    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+    .CreateBootstrapLogger();
 
-var app = builder.Build();
-await app.UseApplicationAsync();
-await app.RunAsync();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddApplicationServices();
+
+    var app = builder.Build();
+    await app.UseApplicationAsync();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "IndustryTracker failed to start: {Reason}", ex.Message);
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

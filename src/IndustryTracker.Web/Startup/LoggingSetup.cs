@@ -1,45 +1,71 @@
-using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.StaticAssets;
 using Serilog;
+using Serilog.Events;
 
 namespace IndustryTracker.Web.Startup;
 
 /// <summary>
-/// Serilog to the console and to a daily rolling file under <c>Logs:Path</c> (default data/logs, relative to the
-/// content root); levels come from the "Serilog" section. HTTP requests are logged as one event each.
+/// Serilog, second stage: the host's logger comes from the "Serilog" section (levels, overrides, console for people,
+/// compact JSON file rolling daily and capped by size and count). Program.cs holds the first stage, the bootstrap
+/// logger that reports a failed start-up. Requests are logged by <see cref="UseApplicationRequestLogging"/>.
 /// </summary>
 internal static class LoggingSetup
 {
-    public const string LogsPathKey = "Logs:Path";
-    private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
-    private const string FileTemplate = "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} [{Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}";
+    /// <summary>The file sink's path (the second sink in "Serilog:WriteTo"); a relative path is resolved against the content root.</summary>
+    public const string FilePathKey = "Serilog:WriteTo:1:Args:path";
+
+    public const string RequestMessageTemplate =
+        "HTTP {RequestMethod} {RequestPath} ({RouteTemplate}) responded {StatusCode} in {Elapsed:0.0000} ms";
 
     public static WebApplicationBuilder AddApplicationLogging(this WebApplicationBuilder builder)
     {
-        var folder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, builder.Configuration[LogsPathKey] ?? "data/logs"));
-        Directory.CreateDirectory(folder);
-        var logger = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-            .WriteTo.File(
-                Path.Combine(folder, "industrytracker-.log"),
-                outputTemplate: FileTemplate,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture,
-                rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: 31)
-            .CreateLogger();
-
-        // Serilog decides what is written; the built-in filters let everything through to it.
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Trace);
-        builder.Logging.AddSerilog(logger, dispose: true);
-
-        builder.Services.AddHttpLogging(options =>
-        {
-            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.RequestQuery |
-                HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
-            options.CombineLogs = true;
-        });
+        ResolveFilePath(builder.Configuration, builder.Environment.ContentRootPath);
+        // preserveStaticLogger: every host (tests start many in one process) gets its own logger; the static one stays
+        // the bootstrap logger that Program.cs uses for failures before and after the host runs.
+        builder.Services.AddSerilog(
+            (services, logger) => logger.ReadFrom.Configuration(services.GetRequiredService<IConfiguration>()).ReadFrom.Services(services),
+            preserveStaticLogger: true);
         return builder;
+    }
+
+    /// <summary>
+    /// One event per request: method, path, route template, status, elapsed time, user (or "anonymous") and client
+    /// address. Health checks and static files are logged at Debug, server errors at Error.
+    /// </summary>
+    public static IApplicationBuilder UseApplicationRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            // The host's logger (Program.cs keeps the static one as the bootstrap logger).
+            options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
+            options.MessageTemplate = RequestMessageTemplate;
+            options.GetLevel = RequestLevel;
+            options.EnrichDiagnosticContext = (diagnostics, context) =>
+            {
+                diagnostics.Set("RouteTemplate", (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(none)");
+                diagnostics.Set("UserName", context.User.Identity is { IsAuthenticated: true, Name: { } name } ? name : "anonymous");
+                diagnostics.Set("ClientAddress", context.Connection.RemoteIpAddress?.ToString() ?? "(unknown)");
+            };
+        });
+
+    internal static LogEventLevel RequestLevel(HttpContext context, double elapsedMilliseconds, Exception? exception)
+    {
+        if (exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError)
+        {
+            return LogEventLevel.Error;
+        }
+        var endpoint = context.GetEndpoint();
+        var isHealthCheck = context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
+        var isStaticFile = endpoint?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null;
+        return isHealthCheck || isStaticFile ? LogEventLevel.Debug : LogEventLevel.Information;
+    }
+
+    private static void ResolveFilePath(ConfigurationManager configuration, string contentRoot)
+    {
+        var path = configuration[FilePathKey];
+        if (!string.IsNullOrWhiteSpace(path) && !Path.IsPathRooted(path))
+        {
+            // A source of its own on top (setting the key would write into every provider).
+            configuration.AddInMemoryCollection(new Dictionary<string, string?> { [FilePathKey] = Path.GetFullPath(Path.Combine(contentRoot, path)) });
+        }
     }
 }

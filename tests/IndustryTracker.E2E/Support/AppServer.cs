@@ -68,7 +68,8 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__IndustryTracker"] = $"Data Source={Path.Combine(DataFolder, "e2e.db")}";
         start.Environment["Seed__Path"] = RepositoryPaths.Seeds();
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(DataFolder, "logs", "industrytracker-.clef");
         foreach (var (name, value) in _environment)
         {
             start.Environment[name] = value;

@@ -32,14 +32,17 @@ public sealed class TrackerWebApplicationFactory(TestDatabase database, bool reg
             ["ConnectionStrings:IndustryTracker"] = database.Options.ConnectionString,
             ["Database:Provider"] = database.Options.Provider.ToString(),
             ["Seed:Path"] = SeedFolder,
-            ["Logs:Path"] = LogsFolder,
         };
+        // Read when the host's logger is built, so app configuration is enough. Not as a host setting: those reach the
+        // app as command-line arguments, where an array index in the key comes back as an empty parent value that
+        // Serilog's configuration reader takes for a sink called "".
+        var logging = new Dictionary<string, string?> { [IndustryTracker.Web.Startup.LoggingSetup.FilePathKey] = Path.Combine(LogsFolder, "industrytracker-.clef") };
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings).AddInMemoryCollection(logging));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IArticleImporter>();

@@ -51,20 +51,41 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task Requests_are_logged_one_event_each_to_the_daily_file()
+    public async Task A_request_is_logged_as_one_compact_json_event_with_its_route_template_and_status()
     {
         await using var database = await TestData.CreateDatabaseAsync();
         await using var factory = new TrackerWebApplicationFactory(database);
         using var client = factory.CreateClient();
 
-        await client.GetAsync("/api/events?company=tencent", Ct);
+        using var response = await client.GetAsync("/api/companies/tencent", Ct);
 
-        var file = Assert.Single(Directory.GetFiles(factory.LogsFolder, "industrytracker-*.log"));
-        var log = await ReadLogsAsync(factory.LogsFolder);
-        Assert.Contains("\"Path\":\"/api/events\"", log, StringComparison.Ordinal);
-        Assert.Contains("\"StatusCode\":200", log, StringComparison.Ordinal);
-        Assert.Contains("\"Duration\":", log, StringComparison.Ordinal);
-        Assert.Matches(@"industrytracker-\d{8}\.log$", file);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var file = Assert.Single(Directory.GetFiles(factory.LogsFolder, "industrytracker-*.clef"));
+        Assert.Matches(@"industrytracker-\d{8}\.clef$", file);
+        // The middleware writes its event once the response is complete, which can be just after the client has it.
+        var events = await WaitForAsync(factory.LogsFolder, e => IsRequestEvent(e, "/api/companies/tencent"));
+        var request = Assert.Single(events);
+        Assert.Equal("GET", request.GetProperty("RequestMethod").GetString());
+        Assert.Equal("/api/companies/{slug}", request.GetProperty("RouteTemplate").GetString());
+        Assert.Equal(200, request.GetProperty("StatusCode").GetInt32());
+        Assert.True(request.GetProperty("Elapsed").GetDouble() > 0);
+        Assert.Equal("anonymous", request.GetProperty("UserName").GetString());
+        Assert.True(request.TryGetProperty("ClientAddress", out _));
+        Assert.False(request.TryGetProperty("@l", out _)); // Compact JSON leaves the level out when it is Information.
+    }
+
+    [Fact]
+    public async Task Health_checks_are_logged_at_debug_so_the_default_level_leaves_them_out()
+    {
+        await using var database = await TestData.CreateDatabaseAsync();
+        await using var factory = new TrackerWebApplicationFactory(database);
+        using var client = factory.CreateClient();
+
+        await client.GetAsync("/health", Ct);
+        await client.GetAsync("/api/events", Ct);
+
+        Assert.NotEmpty(await WaitForAsync(factory.LogsFolder, e => IsRequestEvent(e, "/api/events")));
+        Assert.DoesNotContain(await ReadEventsAsync(factory.LogsFolder), e => IsRequestEvent(e, "/health"));
     }
 
     [Theory]
@@ -89,6 +110,27 @@ public sealed class StartupTests
 
         Assert.Equal("Host=db;Database=it", options.ConnectionString);
     }
+
+    /// <summary>The request logging middleware's own event (other events logged during a request carry its path too).</summary>
+    private static bool IsRequestEvent(System.Text.Json.JsonElement e, string path) =>
+        e.GetProperty("SourceContext").GetString() == "Serilog.AspNetCore.RequestLoggingMiddleware" &&
+        e.TryGetProperty("RequestPath", out var requestPath) && requestPath.GetString() == path;
+
+    private static async Task<IReadOnlyList<System.Text.Json.JsonElement>> WaitForAsync(string folder, Func<System.Text.Json.JsonElement, bool> match)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var found = (await ReadEventsAsync(folder)).Where(match).ToList();
+            if (found.Count > 0 || attempt == 100)
+            {
+                return found;
+            }
+            await Task.Delay(100, Ct);
+        }
+    }
+
+    private static async Task<IReadOnlyList<System.Text.Json.JsonElement>> ReadEventsAsync(string folder) =>
+        [.. (await ReadLogsAsync(folder)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)];
 
     private static async Task<string> ReadLogsAsync(string folder)
     {
