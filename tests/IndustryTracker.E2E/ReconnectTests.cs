@@ -7,7 +7,7 @@ namespace IndustryTracker.E2E;
 public sealed class ReconnectTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task Killing_the_server_shows_the_reconnect_overlay_and_a_restart_brings_a_working_page_back()
+    public async Task Killing_the_server_shows_the_reconnect_dialog_and_a_restart_brings_a_working_page_back()
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/timeline");
@@ -16,14 +16,14 @@ public sealed class ReconnectTests(BrowserFixture fixture) : IClassFixture<Brows
 
         await fixture.Server.KillAsync();
 
-        // The 9.0 script's own overlay: a dialog in the shadow root of #components-reconnect-modal.
-        var overlay = page.Locator("#components-reconnect-modal .components-reconnect-dialog");
+        // The .NET 10 template's ReconnectModal: a modal <dialog> that says it is rejoining (or will try again).
+        var overlay = page.Locator("#components-reconnect-modal");
         await Assertions.Expect(overlay).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        await Assertions.Expect(overlay).ToContainTextAsync("Rejoin");
+        await Assertions.Expect(overlay.Locator("p:visible").First).ToContainTextAsync(new Regex("Rejoin"));
 
         await fixture.Server.StartProcessAsync(TestContext.Current.CancellationToken);
 
-        // The old circuit died with the old process: the script's rejoin is rejected and it reloads the page.
+        // The old circuit died with the old process: the rejoin is rejected and ReconnectModal.razor.js reloads the page.
         await Assertions.Expect(overlay).ToBeHiddenAsync(new() { Timeout = 60_000 });
         await page.WaitForFunctionAsync("() => window.__beforeRestart === undefined", null, new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator(".filters[data-interactive='true']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });

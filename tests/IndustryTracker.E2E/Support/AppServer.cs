@@ -17,8 +17,11 @@ public sealed class AppServer : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string> _environment;
     private Process? _process;
 
-    private AppServer(string dataFolder, int port, IReadOnlyDictionary<string, string>? environment)
+    private readonly string _appFolder;
+
+    private AppServer(string appFolder, string dataFolder, int port, IReadOnlyDictionary<string, string>? environment)
     {
+        _appFolder = appFolder;
         DataFolder = dataFolder;
         Port = port;
         _environment = environment ?? new Dictionary<string, string>();
@@ -43,18 +46,24 @@ public sealed class AppServer : IAsyncDisposable
 
     /// <param name="environment">Extra environment variables for the app, e.g. Admin__Email and Admin__Password.</param>
     /// <param name="cancellationToken">Stops waiting for the app to become healthy.</param>
-    public static async Task<AppServer> StartAsync(IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken = default)
+    public static Task<AppServer> StartAsync(IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken = default) =>
+        StartAsync(environment, appFolder: null, cancellationToken);
+
+    /// <param name="environment">Extra environment variables for the app.</param>
+    /// <param name="appFolder">The folder of IndustryTracker.Web.dll: the build output when null, or a publish folder.</param>
+    /// <param name="cancellationToken">Stops waiting for the app to become healthy.</param>
+    public static async Task<AppServer> StartAsync(IReadOnlyDictionary<string, string>? environment, string? appFolder, CancellationToken cancellationToken = default)
     {
         var folder = Path.Combine(Path.GetTempPath(), "industrytracker-e2e", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var server = new AppServer(folder, FreePort(), environment);
+        var server = new AppServer(appFolder ?? RepositoryPaths.WebOutputFolder(), folder, FreePort(), environment);
         await server.StartProcessAsync(cancellationToken);
         return server;
     }
 
     public async Task StartProcessAsync(CancellationToken cancellationToken = default)
     {
-        var webOutput = RepositoryPaths.WebOutputFolder();
+        var webOutput = _appFolder;
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = webOutput,
