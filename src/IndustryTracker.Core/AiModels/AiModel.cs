@@ -31,7 +31,8 @@ public sealed class AiModel : IAuditable
     public AiModelKind Kind { get; set; }
     public AiModelStatus Status { get; set; } = AiModelStatus.Released;
     public Accessibility Accessibility { get; set; } = Accessibility.Unknown;
-    public FuzzyDate? ReleaseDate { get; set; }
+    /// <summary>The model's own copy of the date (an owned value is never shared between owners).</summary>
+    public FuzzyDate? ReleaseDate { get; set => field = value is null ? null : value with { }; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedBy { get; set; }

@@ -38,7 +38,8 @@ public sealed class Company : IAuditable
     public CompanyCategory Category { get; set; }
     public string? Country { get; set; }
     public string? HeadquartersCity { get; set; }
-    public FuzzyDate? Founded { get; set; }
+    /// <summary>The company's own copy of the date (an owned value is never shared between owners).</summary>
+    public FuzzyDate? Founded { get; set => field = value is null ? null : value with { }; }
     public string? Summary { get; set; }
 
     public int? ParentId { get; private set; }

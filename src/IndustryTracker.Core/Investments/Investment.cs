@@ -40,7 +40,8 @@ public sealed class Investment : IAuditable
     public decimal? FxRate { get; private set; }
     public DateOnly? FxRateDate { get; private set; }
     public string? FxRateSource { get; private set; }
-    public FuzzyDate? Announced { get; set; }
+    /// <summary>The investment's own copy of the date (an owned value is never shared between owners).</summary>
+    public FuzzyDate? Announced { get; set => field = value is null ? null : value with { }; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedBy { get; set; }

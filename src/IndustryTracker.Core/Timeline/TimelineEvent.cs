@@ -31,7 +31,8 @@ public sealed class TimelineEvent : IAuditable
     public string Title { get; private set; }
     public string? Summary { get; set; }
     public EventCategory Category { get; set; }
-    public FuzzyDate Date { get; set; }
+    /// <summary>The event's own copy of the date: EF Core tracks an owned value per owner, so one instance is never shared.</summary>
+    public FuzzyDate Date { get; set => field = value is null ? null! : value with { }; }
     public EventOrigin Origin { get; private set; }
     public int? InvestmentId { get; private set; }
     public Investment? Investment { get; set; }

@@ -44,7 +44,8 @@ internal static class AccountsStartup
         }
         if (!admin.IsSet)
         {
-            logger.LogWarning("No accounts yet: set Admin__Email and Admin__Password, or run 'industrytracker users add', to create an editor");
+            // The normal state of a fresh install, so not a warning: a first start logs none.
+            logger.LogInformation("No accounts yet: set Admin__Email and Admin__Password, or run 'industrytracker users add', to create an editor");
             return;
         }
 

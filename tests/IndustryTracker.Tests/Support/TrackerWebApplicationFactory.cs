@@ -17,7 +17,8 @@ namespace IndustryTracker.Tests.Support;
 /// The entry-point marker is the web assembly's App component, not Program: the CLI's top-level Program, visible here
 /// through InternalsVisibleTo, makes the name ambiguous. The factory only uses the type to find the assembly.
 /// </remarks>
-public sealed class TrackerWebApplicationFactory(TestDatabase database, bool registerImporter = true, bool testAuthentication = false) : WebApplicationFactory<IndustryTracker.Web.Components.App>
+/// <param name="realSeeds">The real importer and the repository's seed articles instead of the fake importer.</param>
+public sealed class TrackerWebApplicationFactory(TestDatabase database, bool registerImporter = true, bool testAuthentication = false, bool realSeeds = false) : WebApplicationFactory<IndustryTracker.Web.Components.App>
 {
     public FakeArticleImporter Importer { get; } = new();
 
@@ -31,7 +32,7 @@ public sealed class TrackerWebApplicationFactory(TestDatabase database, bool reg
         {
             ["ConnectionStrings:IndustryTracker"] = database.Options.ConnectionString,
             ["Database:Provider"] = database.Options.Provider.ToString(),
-            ["Seed:Path"] = SeedFolder,
+            ["Seed:Path"] = realSeeds ? Import.ImportTestKit.SeedsFolder : SeedFolder,
         };
         // Read when the host's logger is built, so app configuration is enough. Not as a host setting: those reach the
         // app as command-line arguments, where an array index in the key comes back as an empty parent value that
@@ -45,10 +46,13 @@ public sealed class TrackerWebApplicationFactory(TestDatabase database, bool reg
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings).AddInMemoryCollection(logging));
         builder.ConfigureServices(services =>
         {
-            services.RemoveAll<IArticleImporter>();
-            if (registerImporter)
+            if (!realSeeds)
             {
-                services.AddSingleton<IArticleImporter>(Importer);
+                services.RemoveAll<IArticleImporter>();
+                if (registerImporter)
+                {
+                    services.AddSingleton<IArticleImporter>(Importer);
+                }
             }
             if (testAuthentication)
             {
