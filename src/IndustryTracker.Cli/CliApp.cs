@@ -3,7 +3,6 @@ using IndustryTracker.Core;
 using IndustryTracker.Core.Accounts;
 using IndustryTracker.Core.Contracts;
 using IndustryTracker.Core.Data;
-using IndustryTracker.Core.Data.Migrations;
 using IndustryTracker.Core.Export;
 using IndustryTracker.Core.Import;
 using Microsoft.EntityFrameworkCore;
@@ -258,7 +257,7 @@ public static class CliApp
             .AddIndustryTrackerCore(configuration)
             .AddIndustryTrackerAccounts()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await services.GetRequiredService<DatabaseUpgrader>().MigrateAsync(cancellationToken);
         return services;
     }
 

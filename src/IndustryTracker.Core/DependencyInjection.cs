@@ -1,6 +1,5 @@
 using IndustryTracker.Core.Auditing;
 using IndustryTracker.Core.Data;
-using IndustryTracker.Core.Data.Migrations;
 using IndustryTracker.Core.Import;
 using IndustryTracker.Core.Queries;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +39,7 @@ public static class DependencyInjection
                 .AddInterceptors(
                     new AuditingInterceptor(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICurrentActor>()),
                     new History.HistoryInterceptor(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICurrentActor>())));
-        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<DatabaseUpgrader>();
         services.AddSingleton<Export.ExportService>();
         services.TryAddSingleton<IArticleImporter, ArticleImporter>();
         services.AddSingleton<Companies.CompanyEditor>();
@@ -55,11 +54,21 @@ public static class DependencyInjection
         return services;
     }
 
+    public const string SqliteMigrationsAssembly = "IndustryTracker.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "IndustryTracker.Migrations.Postgres";
+
     public static DbContextOptionsBuilder ConfigureProvider(DbContextOptionsBuilder builder, DatabaseOptions options) =>
         options.Provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(options.ConnectionString),
-            DatabaseProvider.Postgres => builder.UseNpgsql(options.ConnectionString),
+            // Split queries by default: a query that loads several collections runs one SQL query per collection
+            // instead of a cartesian product (and EF's MultipleCollectionIncludeWarning stays quiet).
+            // Each provider's migrations live in their own assembly (EF Core's layout for several providers).
+            DatabaseProvider.Sqlite => builder.UseSqlite(options.ConnectionString, o => o
+                .MigrationsAssembly(SqliteMigrationsAssembly)
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
+            DatabaseProvider.Postgres => builder.UseNpgsql(options.ConnectionString, o => o
+                .MigrationsAssembly(PostgresMigrationsAssembly)
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
             _ => throw new InvalidOperationException($"Unknown database provider '{options.Provider}'. Use Sqlite or Postgres."),
         };
 }

@@ -1,5 +1,4 @@
 using IndustryTracker.Core.Data;
-using IndustryTracker.Core.Data.Migrations;
 using Microsoft.Data.Sqlite;
 
 namespace IndustryTracker.Web.Startup;
@@ -30,7 +29,7 @@ internal static class DatabaseStartup
         var options = app.Services.GetRequiredService<DatabaseOptions>();
         logger.LogInformation("Using the {Provider} database {DataSource}", options.Provider, DescribeDataSource(options));
 
-        var applied = await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        var applied = await app.Services.GetRequiredService<DatabaseUpgrader>().MigrateAsync(cancellationToken);
         logger.LogInformation("Database schema is up to date ({Applied} migrations applied now)", applied.Count);
 
         await app.Services.GetRequiredService<DatabaseSeeder>().SeedAsync(cancellationToken);

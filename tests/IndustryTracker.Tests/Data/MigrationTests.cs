@@ -1,10 +1,13 @@
-using System.Data.Common;
-using IndustryTracker.Core.Data.Migrations;
+using System.Text.Json;
+using IndustryTracker.Core.Contracts;
+using IndustryTracker.Core.Export;
+using IndustryTracker.Core.Queries;
 using IndustryTracker.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace IndustryTracker.Tests.Data;
 
+/// <summary>EF Core migrations, one set per provider; run on SQLite and (with INDUSTRYTRACKER_TEST_POSTGRES) PostgreSQL.</summary>
 public sealed class MigrationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -27,74 +30,80 @@ public sealed class MigrationTests
     }
 
     [Fact]
-    public async Task Migrating_twice_applies_nothing_the_second_time()
+    public async Task The_model_has_no_changes_the_migrations_lack()
     {
         await using var database = await TestDatabase.CreateAsync(migrate: true);
-
-        var appliedAgain = await database.Migrator().MigrateAsync(Ct);
-
-        Assert.Empty(appliedAgain);
-        Assert.Equal(SchemaMigrations.For(database.Options.Provider).Select(m => m.Version), await database.Migrator().AppliedVersionsAsync(Ct));
-    }
-
-    [Fact]
-    public async Task Upgrading_keeps_existing_data()
-    {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
-        var shipped = SchemaMigrations.For(database.Options.Provider);
-        await database.Migrator().MigrateAsync([shipped[0]], Ct);
-        await database.ExecuteSqlAsync("""
-            INSERT INTO "Companies" ("Name", "Slug", "NameKey", "Category", "CreatedAt", "UpdatedAt", "Version")
-            VALUES ('DeepSeek', 'deepseek', 'deepseek', 'ModelDeveloper', '2025-01-01T00:00:00+00:00', '2025-01-01T00:00:00+00:00', 1);
-            INSERT INTO "CompanyAliases" ("CompanyId", "Name", "Kind", "NameKey")
-            SELECT "Id", 'Deepseek AI', 'Alias', 'deepseek ai' FROM "Companies";
-            """);
-
-        // Every shipped migration after the first, plus one more a future release might add.
-        var upgrade = shipped.Skip(1).Append(new SchemaMigration("9999_TestOnly_AddColumn", """ALTER TABLE "Companies" ADD COLUMN "Website" TEXT NULL;""")).ToList();
-        var applied = await database.Migrator().MigrateAsync(upgrade, Ct);
-
-        Assert.Equal(upgrade.Select(m => m.Version), applied);
         await using var context = database.CreateContext();
-        var company = await context.Companies.SingleAsync(Ct);
-        Assert.Equal("DeepSeek", company.Name);
-        Assert.Equal("Deepseek AI", Assert.Single(company.Aliases).Name);
+
+        Assert.False(context.Database.HasPendingModelChanges());
+        Assert.Empty(await context.Database.GetPendingMigrationsAsync(Ct));
+        Assert.Equal(context.Database.GetMigrations(), await context.Database.GetAppliedMigrationsAsync(Ct));
     }
 
     [Fact]
-    public async Task Upgrading_a_0003_database_with_data_to_0004_Identity_keeps_the_data_and_adds_accounts()
-    {
-        await using var database = await TestDatabase.CreateAsync(migrate: false);
-        var shipped = SchemaMigrations.For(database.Options.Provider);
-        await database.Migrator().MigrateAsync([.. shipped.Where(m => string.CompareOrdinal(m.Version, "0004") < 0)], Ct);
-        await database.ExecuteSqlAsync("""
-            INSERT INTO "Companies" ("Name", "Slug", "NameKey", "Category", "CreatedAt", "UpdatedAt", "Version")
-            VALUES ('Tencent', 'tencent', 'tencent', 'BigTech', '2025-01-01T00:00:00+00:00', '2025-01-01T00:00:00+00:00', 1);
-            """);
-
-        var applied = await database.Migrator().MigrateAsync(Ct);
-
-        Assert.Contains("0004_Identity", applied);
-        await using var context = database.CreateContext();
-        Assert.Equal("Tencent", (await context.Companies.SingleAsync(Ct)).Name);
-        context.Users.Add(new Microsoft.AspNetCore.Identity.IdentityUser("ed@example.com") { Email = "ed@example.com", NormalizedEmail = "ED@EXAMPLE.COM", NormalizedUserName = "ED@EXAMPLE.COM" });
-        await context.SaveChangesAsync(Ct);
-        Assert.Equal(1, await context.Users.CountAsync(Ct));
-    }
-
-    [Fact]
-    public async Task A_failing_migration_is_rolled_back_and_not_recorded()
+    public async Task Migrating_twice_changes_nothing()
     {
         await using var database = await TestDatabase.CreateAsync(migrate: true);
         var before = await DatabaseSchema.ReadAsync(database);
-        var broken = new SchemaMigration("9999_Broken", """
-            CREATE TABLE "Half" ("Id" INTEGER);
-            THIS IS NOT SQL;
-            """);
 
-        await Assert.ThrowsAnyAsync<DbException>(() => database.Migrator().MigrateAsync([broken], Ct));
+        var appliedAgain = await database.Upgrader().MigrateAsync(Ct);
 
-        Assert.DoesNotContain("9999_Broken", await database.Migrator().AppliedVersionsAsync(Ct));
+        Assert.Empty(appliedAgain);
         Assert.Equal(before, await DatabaseSchema.ReadAsync(database));
+    }
+
+    [Fact]
+    public async Task A_database_made_by_the_hand_written_scripts_upgrades_in_place_on_start_with_every_row_kept()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await LegacyDatabase.CreateSchemaAsync(database);
+        await using (var db = database.CreateContext())
+        {
+            await TestData.SeedAsync(db, Ct);
+        }
+        var exportBefore = await ExportJsonAsync(database);
+        var historyBefore = await CountHistoryAsync(database);
+
+        await using (var factory = new TrackerWebApplicationFactory(database))
+        {
+            using var client = factory.CreateClient();
+            using var response = await client.GetAsync("/health", Ct);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(exportBefore, await ExportJsonAsync(database));
+        Assert.Equal(historyBefore, await CountHistoryAsync(database));
+        await using (var context = database.CreateContext())
+        {
+            Assert.False(context.Database.HasPendingModelChanges());
+            Assert.Equal(context.Database.GetMigrations(), await context.Database.GetAppliedMigrationsAsync(Ct));
+        }
+        // The schema is the one a new database gets, and the search index made by the old scripts still answers.
+        await using var fresh = await TestDatabase.CreateAsync(migrate: true);
+        Assert.Equal(await DatabaseSchema.ReadAsync(fresh), await DatabaseSchema.ReadAsync(database));
+        var found = await new EventQueries(database.Factory).ListAsync(new EventQuery { Q = "choose" }, Ct);
+        Assert.Equal("Tencent integrates DeepSeek into Weixin", Assert.Single(found.Items).Title);
+    }
+
+    [Fact]
+    public async Task A_partly_upgraded_hand_written_database_is_refused_with_a_clear_message_and_left_unchanged()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await LegacyDatabase.CreateSchemaAsync(database, version => string.CompareOrdinal(version, "0005") < 0);
+        var before = await DatabaseSchema.ReadAsync(database);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => database.Upgrader().MigrateAsync(Ct));
+
+        Assert.Contains("0005_EventEditing, 0006_History", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await DatabaseSchema.ReadAsync(database));
+    }
+
+    private static async Task<string> ExportJsonAsync(TestDatabase database) =>
+        JsonSerializer.Serialize(await new ExportService(database.Factory).BuildAsync(Ct), EnumNames.JsonOptions);
+
+    private static async Task<int> CountHistoryAsync(TestDatabase database)
+    {
+        await using var context = database.CreateContext();
+        return await context.Set<Core.History.HistoryEntry>().CountAsync(Ct);
     }
 }

@@ -7,7 +7,7 @@ namespace IndustryTracker.Tests.Support;
 /// A database's schema as sorted, comparable lines — tables, columns (type, nullability, default), primary keys,
 /// indexes, foreign keys and check constraints — read from the catalog of SQLite or PostgreSQL. The full-text search
 /// table "EventSearch" (and SQLite's FTS5 shadow tables) is left out: it is maintained by SQL triggers, not the EF
-/// model (migration 0003_Search; its own tests are in Queries/EventSearchTests).
+/// model (created by SQL in the first migration; its own tests are in Queries/EventSearchAndFacetsTests).
 /// </summary>
 public static class DatabaseSchema
 {
@@ -26,7 +26,7 @@ public static class DatabaseSchema
     private static async Task<List<string>> ReadSqliteAsync(System.Data.Common.DbConnection connection)
     {
         var lines = new List<string>();
-        foreach (var row in await QueryAsync(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__SchemaVersions' AND name NOT LIKE 'EventSearch%' ORDER BY name"))
+        foreach (var row in await QueryAsync(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__SchemaVersions', '__EFMigrationsHistory', '__EFMigrationsLock') AND name NOT LIKE 'EventSearch%' ORDER BY name"))
         {
             var table = (string)row[0]!;
             lines.Add($"table {table}");
@@ -56,19 +56,19 @@ public static class DatabaseSchema
         var lines = new List<string>();
         foreach (var row in await QueryAsync(connection, """
             SELECT table_name, column_name, data_type, character_maximum_length, numeric_precision, numeric_scale, is_nullable, column_default, is_identity
-            FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT IN ('__SchemaVersions', 'EventSearch')
+            FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT IN ('__SchemaVersions', '__EFMigrationsHistory', '__EFMigrationsLock', 'EventSearch')
             """))
         {
             lines.Add($"column {row[0]}.{row[1]} {row[2]}({row[3]},{row[4]},{row[5]}) nullable={row[6]} default={row[7]} identity={row[8]}");
         }
-        foreach (var row in await QueryAsync(connection, "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT IN ('__SchemaVersions', 'EventSearch')"))
+        foreach (var row in await QueryAsync(connection, "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT IN ('__SchemaVersions', '__EFMigrationsHistory', '__EFMigrationsLock', 'EventSearch')"))
         {
             lines.Add($"index {row[0]}.{row[1]} {row[2]}");
         }
         foreach (var row in await QueryAsync(connection, """
             SELECT rel.relname, con.conname, pg_get_constraintdef(con.oid)
             FROM pg_constraint con JOIN pg_class rel ON rel.oid = con.conrelid JOIN pg_namespace ns ON ns.oid = rel.relnamespace
-            WHERE ns.nspname = 'public' AND rel.relname NOT IN ('__SchemaVersions', 'EventSearch')
+            WHERE ns.nspname = 'public' AND rel.relname NOT IN ('__SchemaVersions', '__EFMigrationsHistory', '__EFMigrationsLock', 'EventSearch')
             """))
         {
             lines.Add($"constraint {row[0]}.{row[1]} {row[2]}");

@@ -1,7 +1,6 @@
 using IndustryTracker.Core;
 using IndustryTracker.Core.Auditing;
 using IndustryTracker.Core.Data;
-using IndustryTracker.Core.Data.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -58,12 +57,12 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         if (migrate)
         {
-            await database.Migrator().MigrateAsync(TestContext.Current.CancellationToken);
+            await database.Upgrader().MigrateAsync(TestContext.Current.CancellationToken);
         }
         return database;
     }
 
-    public DatabaseMigrator Migrator() => new(Factory, Options, Time, NullLogger<DatabaseMigrator>.Instance);
+    public DatabaseUpgrader Upgrader() => new(Factory, Options, NullLogger<DatabaseUpgrader>.Instance);
 
     public IndustryTrackerDbContext CreateContext() => Factory.CreateDbContext();
 

@@ -21,7 +21,8 @@ public sealed class StartupTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal([factory.SeedFolder], factory.Importer.ImportedPaths);
-        Assert.NotEmpty(await database.Migrator().AppliedVersionsAsync(Ct));
+        await using var context = database.CreateContext();
+        Assert.NotEmpty(await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetAppliedMigrationsAsync(context.Database, Ct));
     }
 
     [Fact]
