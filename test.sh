@@ -24,6 +24,9 @@ if [ ! -f tests/IndustryTracker.E2E/axe/node_modules/axe-core/axe.min.js ]; then
   (cd tests/IndustryTracker.E2E/axe && npm ci --no-audit --no-fund --silent)
 fi
 
+# dotnet-ef, pinned in dotnet-tools.json (used to add migrations; README "Schema changes").
+dotnet tool restore >/dev/null
+
 CONFIGURATION="${CONFIGURATION:-Debug}"
 dotnet build IndustryTracker.sln -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
 
