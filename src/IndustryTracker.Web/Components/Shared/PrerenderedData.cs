@@ -48,6 +48,26 @@ public sealed class PrerenderedData<T> : IDisposable
         return _value;
     }
 
+    /// <summary>
+    /// The data the prerender loaded for <paramref name="address"/>, once, for a component that loads on its own later
+    /// (a grid with ServerData): it keeps the data it is given so the next prerender-free render hands nothing over.
+    /// </summary>
+    public bool TryTake(string address, out T? value)
+    {
+        value = default;
+        if (_taken)
+        {
+            return false;
+        }
+        _taken = true;
+        if (_state.TryTakeFromJson<Entry>(_key, out var entry) && entry is not null && entry.Address == address)
+        {
+            value = entry.Value;
+            return true;
+        }
+        return false;
+    }
+
     public void Dispose() => _subscription.Dispose();
 
     private sealed record Entry(string Address, T? Value);
