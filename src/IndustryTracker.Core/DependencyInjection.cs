@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<InvestmentQueries>();
         services.AddScoped<SourceQueries>();
         services.AddScoped<Editing.EventEditor>();
+        services.AddScoped<Editing.PickerSearch>();
         services.AddScoped<History.HistoryService>();
         services.AddScoped<History.CompanyMerger>();
         return services;

@@ -3,7 +3,7 @@ using IndustryTracker.Core.Data;
 using IndustryTracker.Web.Api;
 using IndustryTracker.Web.Security;
 using IndustryTracker.Web.Startup;
-using Radzen;
+using MudBlazor.Services;
 
 namespace IndustryTracker.Web;
 
@@ -33,7 +33,7 @@ public static class ApplicationSetup
             // Pasted article text travels in one SignalR message (files stream in small chunks): room for the paste
             // limit in UTF-8 plus JSON overhead, without letting every circuit send the importer's whole file limit.
             .AddHubOptions(options => options.MaximumReceiveMessageSize = 4L * Components.Pages.Sources.UploadPage.MaxPastedCharacters);
-        builder.Services.AddRadzenComponents();
+        builder.Services.AddMudServices();
         return builder;
     }
 

@@ -126,21 +126,6 @@ public sealed class CompanyEditor(IDbContextFactory<IndustryTrackerDbContext> co
         return new(CompanySaveStatus.Saved, StateOf(company), errors);
     }
 
-    /// <summary>Companies for the parent picker: name and slug, matching <paramref name="search"/> (name or slug), at most <paramref name="take"/>.</summary>
-    public async Task<IReadOnlyList<(string Slug, string Name)>> SearchAsync(string? search, int take, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Companies.AsNoTracking().IgnoreAutoIncludes();
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var key = Slugs.From(search);
-            var lower = search.Trim().ToLowerInvariant();
-            query = query.Where(c => c.Slug.Contains(key) || c.Name.ToLower().Contains(lower));
-        }
-        var rows = await query.OrderBy(c => c.Name).Take(take).Select(c => new { c.Slug, c.Name }).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => (r.Slug, r.Name))];
-    }
-
     public static CompanyEditState StateOf(Company company) => new(
         company.Slug,
         company.Version,

@@ -230,20 +230,6 @@ public sealed class EventEditor(
         return (new PickerOption(company.Slug, company.Name), errors);
     }
 
-    public async Task<IReadOnlyList<PickerOption>> CompanyOptionsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Companies.AsNoTracking().Select(c => new PickerOption(c.Slug, c.Name)).ToListAsync(cancellationToken);
-        return [.. rows.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase)];
-    }
-
-    public async Task<IReadOnlyList<PickerOption>> ModelOptionsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.AiModels.AsNoTracking().Select(m => new PickerOption(m.Slug, m.Name)).ToListAsync(cancellationToken);
-        return [.. rows.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase)];
-    }
-
     public async Task<IReadOnlyList<ArticleOption>> ArticleOptionsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

@@ -43,6 +43,9 @@ public sealed record ModelQuery : PagedQuery
     public IReadOnlyList<string> Developers { get; init; } = [];
     public IReadOnlyList<AiModelKind> Kinds { get; init; } = [];
     public IReadOnlyList<AiModelStatus> Statuses { get; init; } = [];
+
+    /// <summary>Z to A by name instead of A to Z.</summary>
+    public bool Descending { get; init; }
 }
 
 /// <summary>A model with its developer's slug, the quotes behind it and the events it appears in.</summary>
@@ -64,6 +67,9 @@ public sealed record InvestmentQuery : PagedQuery
     public IReadOnlyList<InvestmentKind> Kinds { get; init; } = [];
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
+
+    /// <summary>Latest announced first instead of earliest first (undated ones stay where the database puts nulls).</summary>
+    public bool Descending { get; init; }
 
     public override IReadOnlyList<string> Validate()
     {

@@ -84,6 +84,23 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The companies with these slugs, by name (unknown slugs left out): the labels of chosen filters.</summary>
+    public async Task<IReadOnlyList<CompanyLink>> NamesAsync(IReadOnlyCollection<string> slugs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(slugs);
+        if (slugs.Count == 0)
+        {
+            return [];
+        }
+        var wanted = slugs.ToList();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Companies.AsNoTracking().IgnoreAutoIncludes()
+            .Where(c => wanted.Contains(c.Slug))
+            .OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .Select(c => new CompanyLink(c.Name, c.Slug))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>The profile of the company with this slug, or null when there is none.</summary>
     public async Task<CompanyProfile?> ProfileAsync(string slug, CancellationToken cancellationToken = default)
     {

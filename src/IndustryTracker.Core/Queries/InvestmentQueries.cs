@@ -15,7 +15,10 @@ public sealed class InvestmentQueries(IDbContextFactory<IndustryTrackerDbContext
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var investments = Filter(db.Investments.AsNoTracking(), query);
         var total = await investments.CountAsync(cancellationToken);
-        var rows = await Ordered(investments)
+        var ordered = query.Descending
+            ? investments.OrderByDescending(i => i.Announced == null ? (DateOnly?)null : i.Announced.Start).ThenByDescending(i => i.Id)
+            : Ordered(investments);
+        var rows = await ordered
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(Projections.Investment(db))
             .AsSplitQuery()

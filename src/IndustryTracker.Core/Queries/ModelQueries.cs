@@ -29,8 +29,10 @@ public sealed class ModelQueries(IDbContextFactory<IndustryTrackerDbContext> con
             models = models.Where(m => statuses.Contains(m.Status));
         }
         var total = await models.CountAsync(cancellationToken);
-        var rows = await models
-            .OrderBy(m => m.Name).ThenBy(m => m.Id)
+        var ordered = query.Descending
+            ? models.OrderByDescending(m => m.Name).ThenByDescending(m => m.Id)
+            : models.OrderBy(m => m.Name).ThenBy(m => m.Id);
+        var rows = await ordered
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(Projections.Model(db))
             .AsSplitQuery()

@@ -52,13 +52,29 @@ public static class Display
     public static string Count(int count, string singular, string plural) =>
         string.Create(CultureInfo.InvariantCulture, $"{count:N0} {(count == 1 ? singular : plural)}");
 
+    private static readonly string[] LowerBoundWords = ["over ", "more than ", "above ", "at least ", "exceeding ", "upwards of "];
+
+    /// <summary>
+    /// The amount as the article wrote it; a lower bound reads "over …" unless the article's words already say so
+    /// ("over 100 million yuan" stays as it is, not "over over 100 million yuan"). Null when no amount was reported.
+    /// </summary>
+    public static string? AsReported(InvestmentDto investment)
+    {
+        var text = investment.AsReported;
+        if (text is null || !investment.IsLowerBound || LowerBoundWords.Any(w => text.StartsWith(w, StringComparison.OrdinalIgnoreCase)))
+        {
+            return text;
+        }
+        return $"over {text}";
+    }
+
     public static string Amount(InvestmentDto investment)
     {
         if (investment.AsReported is null)
         {
             return "Amount not reported";
         }
-        var text = investment.IsLowerBound ? $"over {investment.AsReported}" : investment.AsReported;
+        var text = AsReported(investment)!;
         if (investment.AmountUsd is { } usd)
         {
             text += string.Create(CultureInfo.InvariantCulture, $" (≈ US${usd:N0}{(investment.UsdIsReported ? ", as reported" : string.Empty)})");

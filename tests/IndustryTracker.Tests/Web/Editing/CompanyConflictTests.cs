@@ -1,5 +1,4 @@
 using IndustryTracker.Core.Companies;
-using IndustryTracker.Tests.Support;
 using IndustryTracker.Web.Components.Pages.Companies;
 
 namespace IndustryTracker.Tests.Web.Editing;
@@ -25,18 +24,5 @@ public sealed class CompanyConflictTests
 
         conflict.TakeTheirs(mine, theirs);
         Assert.Equal("Open-weights lab.", mine.Summary);
-    }
-
-    [Fact]
-    public async Task Field_errors_render_each_message_for_their_field_only()
-    {
-        var errors = new Dictionary<string, string[]> { ["name"] = ["The name is required."], ["parent"] = ["No company has the slug 'x'."] };
-
-        var html = await ComponentRenderer.RenderAsync<FieldErrors>(new Dictionary<string, object?> { ["Errors"] = errors, ["Field"] = "name" });
-        var none = await ComponentRenderer.RenderAsync<FieldErrors>(new Dictionary<string, object?> { ["Errors"] = errors, ["Field"] = "summary" });
-
-        Assert.Contains("The name is required.", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("No company", html, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, none.Trim());
     }
 }

@@ -2,9 +2,11 @@ using IndustryTracker.Core.Companies;
 using IndustryTracker.Core.Contracts;
 using IndustryTracker.Web.Components.Shared;
 using IndustryTracker.Core.Dates;
+using IndustryTracker.Core.Editing;
 using IndustryTracker.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
 
 namespace IndustryTracker.Web.Components.Pages.Companies;
 
@@ -22,14 +24,15 @@ public sealed partial class CompanyEditPage
     private CompanyEditState? _base;
     private CompanyEditState? _theirs;
     private CompanyForm _form = new();
-    private IReadOnlyList<ParentOption> _parents = [];
+    private IReadOnlyList<PickerOption> _parent = [];
     private IReadOnlyDictionary<string, string[]> _errors = NoErrors;
     private List<FieldConflict> _conflicts = [];
-    private string? _message;
 
     [Parameter] public string Slug { get; set; } = string.Empty;
     [Inject] private CompanyEditor Editor { get; set; } = null!;
+    [Inject] private PickerSearch Picker { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     protected override async Task OnParametersSetAsync()
@@ -39,7 +42,7 @@ public sealed partial class CompanyEditPage
         if (_base is not null)
         {
             _form = CompanyForm.From(_base.Company);
-            _parents = [.. (await Editor.SearchAsync(null, 5000)).Where(p => p.Slug != Slug).Select(p => new ParentOption(p.Slug, p.Name))];
+            await LoadParentAsync();
         }
     }
 
@@ -66,28 +69,31 @@ public sealed partial class CompanyEditPage
         }
         var user = AuthenticationState is null ? null : (await AuthenticationState).User;
         _saving = true;
-        _message = null;
         try
         {
             var result = await Editor.SaveAsync(Slug, _form.ToEdit(), _base.Version, user?.ActorName() ?? "anonymous");
             switch (result.Status)
             {
                 case CompanySaveStatus.Saved:
+                    Snackbar.Add($"Saved {result.Current?.Company.Name ?? _form.Name}.", Severity.Success);
                     Navigation.NavigateTo($"companies/{Slug}");
                     break;
                 case CompanySaveStatus.Invalid:
                     _errors = result.Errors;
-                    _message = "Nothing was saved: " + string.Join(" ", result.Errors.Values.SelectMany(v => v));
+                    Snackbar.Add("Nothing was saved: " + string.Join(" ", result.Errors.Values.SelectMany(v => v)), Severity.Error);
                     break;
                 case CompanySaveStatus.Conflict:
                     _errors = NoErrors;
                     _theirs = result.Current!;
                     _conflicts = FieldConflict.Between(CompanyForm.From(_base.Company), _form, CompanyForm.From(_theirs.Company));
                     _base = _theirs;
-                    _message = _conflicts.Count == 0 ? "Someone else saved the same values; save again to keep yours on top." : null;
+                    await LoadParentAsync();
+                    Snackbar.Add(_conflicts.Count == 0
+                        ? "Someone else saved the same values; save again to keep yours on top."
+                        : "Someone else saved this company while you were editing; choose per field below.", Severity.Warning);
                     break;
                 default:
-                    _message = "The company no longer exists.";
+                    Snackbar.Add("The company no longer exists.", Severity.Error);
                     break;
             }
         }
@@ -99,36 +105,50 @@ public sealed partial class CompanyEditPage
 
     private void KeepMine(FieldConflict conflict) => _conflicts.Remove(conflict);
 
-    private void TakeTheirs(FieldConflict conflict)
+    private async Task TakeTheirs(FieldConflict conflict)
     {
         conflict.TakeTheirs(_form, CompanyForm.From(_theirs!.Company));
         _conflicts.Remove(conflict);
+        await LoadParentAsync();
     }
 
     private void KeepAllMine() => _conflicts.Clear();
 
-    private void TakeAllTheirs()
+    private async Task TakeAllTheirs()
     {
         foreach (var conflict in _conflicts.ToList())
         {
-            TakeTheirs(conflict);
+            await TakeTheirs(conflict);
         }
     }
 
-    private void AddAlias() => _form.Aliases.Add(new AliasRow { Kind = EnumNames.Of(AliasKind.Alias) });
+    /// <summary>The parent picker shows the form's parent by name.</summary>
+    private async Task LoadParentAsync() =>
+        _parent = _form.Parent is { } parent ? await Picker.CompaniesBySlugAsync([parent]) : [];
 
-    private void RemoveAlias(int index) => _form.Aliases.RemoveAt(index);
+    private void ParentChanged(IReadOnlyList<PickerOption> chosen)
+    {
+        _parent = chosen;
+        _form.Parent = chosen.Count > 0 ? chosen[0].Slug : null;
+    }
 
-    private sealed record ParentOption(string Slug, string Name);
+    private Task<IReadOnlyList<PickerOption>> SearchParents(string? text, CancellationToken cancellationToken) =>
+        Picker.CompaniesAsync(text, PickerSearch.DefaultTake, cancellationToken);
 
-    internal sealed class AliasRow
+    private IReadOnlyList<string> ErrorsFor(string field) => _errors.TryGetValue(field, out var messages) ? messages : [];
+
+    private bool Invalid(string field) => _errors.ContainsKey(field);
+
+    private string? ErrorText(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+
+    public sealed class AliasRow
     {
         public string Name { get; set; } = string.Empty;
         public string Kind { get; set; } = "alias";
     }
 
     /// <summary>The form's values; strings as typed.</summary>
-    internal sealed class CompanyForm
+    public sealed class CompanyForm
     {
         public string? Name { get; set; }
         public string? Category { get; set; }
@@ -159,7 +179,7 @@ public sealed partial class CompanyEditPage
     }
 
     /// <summary>One field whose value differs between the editor's form and the version someone else saved.</summary>
-    internal sealed record FieldConflict(string Field, string Label, string Mine, string Theirs)
+    public sealed record FieldConflict(string Field, string Label, string Mine, string Theirs)
     {
         private static readonly (string Field, string Label, Func<CompanyForm, string> Get, Action<CompanyForm, CompanyForm> Take)[] Fields =
         [

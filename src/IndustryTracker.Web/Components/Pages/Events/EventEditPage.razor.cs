@@ -9,12 +9,13 @@ using IndustryTracker.Web.Components.Shared;
 using IndustryTracker.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
 
 namespace IndustryTracker.Web.Components.Pages.Events;
 
 /// <summary>
 /// Adds an event (/events/new) or edits one (/events/{id}/edit). The date is parsed live as the editor types; the
-/// server (<see cref="EventEditor"/>) validates again and its messages are shown next to the fields. The page keeps the
+/// server (<see cref="EventEditor"/>) validates again and its messages are shown under the fields. The page keeps the
 /// version it loaded: when someone else saved in between, a conflict panel shows yours against theirs per field and
 /// the editor chooses to overwrite or reload. Nothing is ever overwritten silently.
 /// </summary>
@@ -23,71 +24,69 @@ public sealed partial class EventEditPage
     private static readonly IReadOnlyList<FacetCount> Categories =
         [.. Enum.GetValues<EventCategory>().Select(c => new FacetCount(EnumNames.Of(c), Display.Words(EnumNames.Of(c)), 0))];
 
-    private static readonly IReadOnlyList<FacetCount> CompanyCategories =
-        [.. Enum.GetValues<CompanyCategory>().Select(c => new FacetCount(EnumNames.Of(c), Display.Words(EnumNames.Of(c)), 0))];
-
     private string? _title;
     private string? _summary;
     private string? _category;
     private string? _date;
-    private IEnumerable<string> _companies = [];
-    private IEnumerable<string> _models = [];
+    private IReadOnlyList<PickerOption> _companies = [];
+    private IReadOnlyList<PickerOption> _models = [];
     private string? _sourceUrl;
-    private int? _sourceArticleId;
+    private ArticleOption? _sourceArticle;
     private int? _sourceParagraph;
     private string? _sourceQuote;
     private IReadOnlyList<SourceDto> _existingSources = [];
     private int _version;
     private string? _updatedBy;
 
-    private List<PickerOption> _companyOptions = [];
-    private IReadOnlyList<PickerOption> _modelOptions = [];
-    private IReadOnlyList<ArticleChoice> _articleOptions = [];
-    private string? _newCompanyName;
-    private string? _newCompanyCategory = EnumNames.Of(CompanyCategory.Other);
+    private IReadOnlyList<ArticleOption> _articleOptions = [];
     private IReadOnlyList<string> _companyErrors = [];
 
     private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
     private EventDetailDto? _theirs;
+    private (IReadOnlyList<PickerOption> Companies, IReadOnlyList<PickerOption> Models) _theirNames = ([], []);
+    private bool _loaded;
     private bool _notFound;
     private bool _busy;
-    private bool _confirmingDelete;
 
     [Parameter] public int? Id { get; set; }
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = null!;
 
     [Inject] private EventEditor Editor { get; set; } = null!;
+    [Inject] private PickerSearch Picker { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     private bool IsNew => Id is null;
 
     private FuzzyDateParseResult Parsed => FuzzyDateParser.Parse(_date);
 
-    protected override async Task OnParametersSetAsync()
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
     {
-        _companyOptions = [.. await Editor.CompanyOptionsAsync()];
-        _modelOptions = await Editor.ModelOptionsAsync();
-        _articleOptions = [.. (await Editor.ArticleOptionsAsync()).Select(a => new ArticleChoice(a.Id, $"{a.Title} ({a.File}, {a.Paragraphs} paragraphs)"))];
+        _articleOptions = await Editor.ArticleOptionsAsync();
         if (Id is { } id)
         {
             var loaded = await Editor.GetAsync(id);
             _notFound = loaded is null;
             if (loaded is not null)
             {
-                Fill(loaded);
+                await FillAsync(loaded);
             }
         }
+        _loaded = true;
     }
 
-    private void Fill(EventDetailDto e)
+    private async Task FillAsync(EventDetailDto e)
     {
         _title = e.Title;
         _summary = e.Summary;
         _category = e.Category;
         _date = e.Date.Label;
-        _companies = e.CompanySlugs;
-        _models = e.ModelSlugs;
+        _companies = await Picker.CompaniesBySlugAsync(e.CompanySlugs);
+        _models = await Picker.ModelsBySlugAsync(e.ModelSlugs);
         _sourceUrl = e.SourceUrl;
         _existingSources = e.Sources;
         _version = e.Version;
@@ -100,10 +99,10 @@ public sealed partial class EventEditPage
         Summary = _summary,
         Category = _category,
         Date = _date,
-        Companies = [.. _companies],
-        Models = [.. _models],
+        Companies = [.. _companies.Select(c => c.Slug)],
+        Models = [.. _models.Select(m => m.Slug)],
         SourceUrl = _sourceUrl,
-        SourceArticleId = _sourceArticleId,
+        SourceArticleId = _sourceArticle?.Id,
         SourceParagraph = _sourceParagraph,
         SourceQuote = _sourceQuote,
     };
@@ -121,13 +120,12 @@ public sealed partial class EventEditPage
             var result = Id is { } id
                 ? await Editor.UpdateAsync(id, version, Input(), actor)
                 : await Editor.CreateAsync(Input(), actor);
-            Handle(result, saved =>
+            await HandleAsync(result, saved =>
             {
-                var from = saved.Date.Start;
-                var to = saved.Date.End;
+                Snackbar.Add(IsNew ? $"Added “{saved.Title}”." : $"Saved “{saved.Title}”.", Severity.Success);
                 var company = saved.CompanySlugs.Count > 0 ? saved.CompanySlugs[0] : null;
                 Navigation.NavigateTo(string.Create(CultureInfo.InvariantCulture,
-                    $"timeline?company={Uri.EscapeDataString(company ?? string.Empty)}&from={from}&to={to}#event-{saved.Id}"));
+                    $"timeline?company={Uri.EscapeDataString(company ?? string.Empty)}&from={saved.Date.Start}&to={saved.Date.End}#event-{saved.Id}"));
             });
         }
         finally
@@ -136,7 +134,7 @@ public sealed partial class EventEditPage
         }
     }
 
-    private void Handle(EventEditResult result, Action<EventDetailDto> onSaved)
+    private async Task HandleAsync(EventEditResult result, Action<EventDetailDto> onSaved)
     {
         switch (result.Outcome)
         {
@@ -147,10 +145,13 @@ public sealed partial class EventEditPage
                 break;
             case EditOutcome.Invalid:
                 _errors = result.Errors;
+                Snackbar.Add("Nothing was saved: please correct the fields marked.", Severity.Error);
                 break;
             case EditOutcome.Conflict:
                 _errors = new Dictionary<string, string[]>();
                 _theirs = result.Current;
+                _theirNames = (await Picker.CompaniesBySlugAsync(_theirs!.CompanySlugs), await Picker.ModelsBySlugAsync(_theirs.ModelSlugs));
+                Snackbar.Add("Someone else saved this event first; nothing of yours was saved yet.", Severity.Warning);
                 break;
             default:
                 _notFound = true;
@@ -161,12 +162,27 @@ public sealed partial class EventEditPage
     /// <summary>Saves the editor's values over the version saved meanwhile: a deliberate overwrite.</summary>
     private Task KeepMineAsync() => _theirs is { } theirs ? SaveAsync(theirs.Version) : Task.CompletedTask;
 
-    private void TakeTheirs()
+    private async Task TakeTheirsAsync()
     {
         if (_theirs is { } theirs)
         {
-            Fill(theirs);
+            await FillAsync(theirs);
             _theirs = null;
+        }
+    }
+
+    private async Task ConfirmDeleteAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
+        {
+            Title = "Delete this event?",
+            Message = $"“{_title}” disappears from every page. Editors can restore it from Deleted events.",
+            YesText = "Delete",
+            CancelText = "Keep it",
+        });
+        if (confirmed == true)
+        {
+            await DeleteAsync();
         }
     }
 
@@ -180,8 +196,11 @@ public sealed partial class EventEditPage
         try
         {
             var result = await Editor.DeleteAsync(id, _version, await ActorAsync());
-            _confirmingDelete = false;
-            Handle(result, _ => Navigation.NavigateTo("events/deleted"));
+            await HandleAsync(result, deleted =>
+            {
+                Snackbar.Add($"Deleted “{deleted.Title}”.", Severity.Success);
+                Navigation.NavigateTo("events/deleted");
+            });
         }
         finally
         {
@@ -189,19 +208,20 @@ public sealed partial class EventEditPage
         }
     }
 
-    private async Task CreateCompanyAsync()
+    private async Task<bool> CreateCompanyAsync(string? name, string? category)
     {
         _busy = true;
         try
         {
-            var (company, errors) = await Editor.CreateCompanyAsync(_newCompanyName, _newCompanyCategory, await ActorAsync());
+            var (company, errors) = await Editor.CreateCompanyAsync(name, category, await ActorAsync());
             _companyErrors = [.. errors.Values.SelectMany(v => v)];
-            if (company is not null)
+            if (company is null)
             {
-                _companyOptions = [.. _companyOptions.Append(company).OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)];
-                _companies = [.. _companies.Append(company.Slug).Distinct(StringComparer.Ordinal)];
-                _newCompanyName = null;
+                return false;
             }
+            _companies = [.. _companies.Where(c => c.Slug != company.Slug), company];
+            Snackbar.Add($"Created {company.Name}; it is chosen for this event.", Severity.Success);
+            return true;
         }
         finally
         {
@@ -209,23 +229,39 @@ public sealed partial class EventEditPage
         }
     }
 
+    private Task<IReadOnlyList<PickerOption>> SearchCompanies(string? text, CancellationToken cancellationToken) =>
+        Picker.CompaniesAsync(text, PickerSearch.DefaultTake, cancellationToken);
+
+    private Task<IReadOnlyList<PickerOption>> SearchModels(string? text, CancellationToken cancellationToken) =>
+        Picker.ModelsAsync(text, PickerSearch.DefaultTake, cancellationToken);
+
+    private Task<IEnumerable<ArticleOption>> SearchArticlesAsync(string? text, CancellationToken cancellationToken) =>
+        Task.FromResult(string.IsNullOrWhiteSpace(text)
+            ? _articleOptions.AsEnumerable()
+            : _articleOptions.Where(a => ArticleLabel(a).Contains(text.Trim(), StringComparison.OrdinalIgnoreCase)));
+
+    private static string ArticleLabel(ArticleOption article) =>
+        string.Create(CultureInfo.InvariantCulture, $"{article.Title} ({article.File}, {article.Paragraphs} paragraphs)");
+
     private IReadOnlyList<string> ErrorsFor(string field) => _errors.TryGetValue(field, out var messages) ? messages : [];
 
-    private string? Invalid(string field) => _errors.ContainsKey(field) ? "true" : null;
+    private bool Invalid(string field) => _errors.ContainsKey(field);
 
-    private IEnumerable<(string Field, string Mine, string Theirs)> ConflictRows()
+    private string? ErrorText(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+
+    private List<EventConflictPanel.ConflictRow> ConflictRows()
     {
         var theirs = _theirs!;
-        string Names(IEnumerable<string> slugs, IEnumerable<PickerOption> options) =>
-            string.Join(", ", slugs.Select(s => options.FirstOrDefault(o => o.Slug == s)?.Name ?? s).Order(StringComparer.OrdinalIgnoreCase));
-        yield return ("Title", _title ?? string.Empty, theirs.Title);
-        yield return ("Summary", _summary ?? string.Empty, theirs.Summary ?? string.Empty);
-        yield return ("Category", Display.Words(_category), Display.Words(theirs.Category));
-        yield return ("Date", _date ?? string.Empty, theirs.Date.Label);
-        yield return ("Companies", Names(_companies, _companyOptions), Names(theirs.CompanySlugs, _companyOptions));
-        yield return ("Models", Names(_models, _modelOptions), Names(theirs.ModelSlugs, _modelOptions));
-        yield return ("Source URL", _sourceUrl ?? string.Empty, theirs.SourceUrl ?? string.Empty);
+        static string Names(IEnumerable<PickerOption> options) => string.Join(", ", options.Select(o => o.Name).Order(StringComparer.OrdinalIgnoreCase));
+        return
+        [
+            new("Title", _title ?? string.Empty, theirs.Title),
+            new("Summary", _summary ?? string.Empty, theirs.Summary ?? string.Empty),
+            new("Category", Display.Words(_category), Display.Words(theirs.Category)),
+            new("Date", _date ?? string.Empty, theirs.Date.Label),
+            new("Companies", Names(_companies), Names(_theirNames.Companies)),
+            new("Models", Names(_models), Names(_theirNames.Models)),
+            new("Source URL", _sourceUrl ?? string.Empty, theirs.SourceUrl ?? string.Empty),
+        ];
     }
-
-    private sealed record ArticleChoice(int? Id, string Label);
 }

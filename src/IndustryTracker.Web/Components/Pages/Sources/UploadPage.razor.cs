@@ -4,6 +4,7 @@ using IndustryTracker.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
 
 namespace IndustryTracker.Web.Components.Pages.Sources;
 
@@ -30,6 +31,8 @@ public sealed partial class UploadPage : IDisposable
 
     [Inject] private IArticleImporter Importer { get; set; } = null!;
     [Inject] private ILogger<UploadPage> Logger { get; set; } = null!;
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private int ProgressPercent => _stage is null ? 0 : ((int)_stage.Value + (_preview is null ? 0 : 1)) * 100 / Enum.GetValues<ImportStage>().Length;
@@ -130,6 +133,33 @@ public sealed partial class UploadPage : IDisposable
         }
         _pending = null;
         _stage = null;
+        Snackbar.Add(_imported.Outcome switch
+        {
+            ImportOutcome.Imported => $"Imported {_imported.FileName}.",
+            ImportOutcome.Unchanged => "This content was already imported; nothing changed.",
+            _ => _imported.Error ?? "The import failed.",
+        }, _imported.Outcome == ImportOutcome.Rejected ? Severity.Error : Severity.Success);
+    }
+
+    /// <summary>A preview that would import something is only thrown away after the editor confirms.</summary>
+    private async Task ConfirmDiscardAsync()
+    {
+        if (_preview?.Outcome == ImportOutcome.Imported)
+        {
+            var discard = await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
+            {
+                Title = "Discard this preview?",
+                Message = "Nothing has been saved; the article and everything found in it are dropped.",
+                YesText = "Discard",
+                CancelText = "Keep the preview",
+            });
+            if (discard != true)
+            {
+                return;
+            }
+        }
+        Discard();
+        Snackbar.Add("Discarded; nothing was saved.", Severity.Info);
     }
 
     private void Discard()

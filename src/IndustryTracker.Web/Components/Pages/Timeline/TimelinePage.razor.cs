@@ -8,30 +8,21 @@ using Microsoft.AspNetCore.Components;
 namespace IndustryTracker.Web.Components.Pages.Timeline;
 
 /// <summary>
-/// Events filtered by companies, date window, categories, model and full text, with facets. The URL is the state:
-/// every control change navigates to a new query string (company=a&amp;company=b&amp;from=YYYY-MM-DD&amp;to=YYYY-MM-DD
-/// &amp;category=c&amp;model=m&amp;q=words&amp;page=N&amp;pageSize=N) and the page loads from it. At most
+/// Events filtered by companies, date window, categories, model and full text, with facets. The URL is the state
+/// (<see cref="TimelineFilter"/> plus page=N&amp;pageSize=N): every filter change navigates to a new query string and
+/// the page loads from it, once per page view (the prerender hands its data to the live page). At most
 /// <see cref="MaxRows"/> events are rendered at once.
 /// </summary>
 public sealed partial class TimelinePage
 {
     public const int MaxRows = 100;
-    private const int MaxCompanyFacets = 15;
 
-    private static readonly IReadOnlyList<FacetCount> Categories =
-        [.. Enum.GetValues<EventCategory>().Select(c => new FacetCount(EnumNames.Of(c), Display.Words(EnumNames.Of(c)), 0))];
-
-    private IReadOnlyList<CompanyLink> _companies = [];
+    private PrerenderedData<TimelineView> _data = null!;
     private IReadOnlyList<CompanyLink> _models = [];
-    private IEnumerable<string> _selected = [];
-    private IEnumerable<string> _categories = [];
-    private string? _model;
-    private string? _fromText;
-    private string? _toText;
-    private string? _qText;
+    private IReadOnlyDictionary<string, string> _companyNames = new Dictionary<string, string>();
+    private TimelineFilter _filter = TimelineFilter.Empty;
     private int _pageSize = EventQuery.DefaultPageSize;
-    private PagedResult<EventDto>? _result;
-    private EventFacets? _facets;
+    private TimelineView? _view;
     private List<string> _errors = [];
     private List<string> _unknownCompanies = [];
 
@@ -39,6 +30,7 @@ public sealed partial class TimelinePage
     [Inject] private CompanyQueries Companies { get; set; } = null!;
     [Inject] private ModelQueries Models { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private PersistentComponentState State { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "company")] public string[]? Company { get; set; }
     [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
@@ -49,22 +41,15 @@ public sealed partial class TimelinePage
     [SupplyParameterFromQuery(Name = "page")] public int? Page { get; set; }
     [SupplyParameterFromQuery(Name = "pageSize")] public int? PageSize { get; set; }
 
-    private int LastPage => _result is null ? 1 : Math.Max(1, (_result.Total + _result.PageSize - 1) / _result.PageSize);
+    private int LastPage => _view is null ? 1 : Math.Max(1, (_view.Result.Total + _view.Result.PageSize - 1) / _view.Result.PageSize);
 
-    protected override async Task OnInitializedAsync()
-    {
-        _companies = await Companies.NamesAsync();
-        _models = await Models.NamesAsync();
-    }
+    protected override void OnInitialized() => _data = new(State, nameof(TimelinePage));
 
     protected override async Task OnParametersSetAsync()
     {
         _errors = [];
-        _selected = [.. Slugs(Company)];
-        _model = Slugs(Model is null ? null : [Model]).FirstOrDefault();
-        _fromText = From;
-        _toText = To;
-        _qText = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
+        var companies = Slugs(Company).ToList();
+        var model = Slugs(Model is null ? null : [Model]).FirstOrDefault();
         _pageSize = Math.Clamp(PageSize ?? EventQuery.DefaultPageSize, 1, MaxRows);
 
         var categories = new List<EventCategory>();
@@ -79,16 +64,15 @@ public sealed partial class TimelinePage
                 _errors.Add($"Category “{text}” is not a category; it is ignored.");
             }
         }
-        _categories = [.. categories.Distinct().Select(EnumNames.Of)];
 
         var query = new EventQuery
         {
-            Companies = [.. _selected],
+            Companies = companies,
             From = ParseDate("From", From),
             To = ParseDate("To", To),
-            Categories = categories,
-            Models = _model is null ? [] : [_model],
-            Q = _qText,
+            Categories = [.. categories.Distinct()],
+            Models = model is null ? [] : [model],
+            Q = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
             Page = Math.Max(1, Page ?? 1),
             PageSize = _pageSize,
         };
@@ -98,9 +82,32 @@ public sealed partial class TimelinePage
             _errors.AddRange(problems);
             query = query with { From = null, To = null };
         }
-        _unknownCompanies = [.. _selected.Where(s => !_companies.Any(c => c.Slug == s))];
-        _result = await Events.ListAsync(query);
-        _facets = await Events.FacetsAsync(query);
+        _filter = new TimelineFilter
+        {
+            Companies = companies,
+            Categories = [.. query.Categories.Select(EnumNames.Of)],
+            Model = model,
+            From = query.From is { } from ? Display.Iso(from) : null,
+            To = query.To is { } to ? Display.Iso(to) : null,
+            Q = query.Q,
+        };
+
+        _view = await _data.LoadAsync(Navigation.Uri, () => LoadAsync(query));
+        _companyNames = _view.Companies.ToDictionary(c => c.Slug, c => c.Name);
+        _models = _view.Models;
+        _unknownCompanies = [.. companies.Where(s => !_companyNames.ContainsKey(s))];
+    }
+
+    private async Task<TimelineView> LoadAsync(EventQuery query) => new(
+        await Events.ListAsync(query),
+        await Events.FacetsAsync(query),
+        await Companies.NamesAsync(query.Companies),
+        await Models.NamesAsync());
+
+    private async Task<IReadOnlyList<CompanyLink>> SearchCompaniesAsync(string text, CancellationToken cancellationToken)
+    {
+        var found = await Companies.ListAsync(new CompanyListQuery { Q = text, PageSize = 20 }, cancellationToken);
+        return [.. found.Items.Select(c => new CompanyLink(c.Name, c.Slug))];
     }
 
     private static IEnumerable<string> Slugs(IEnumerable<string>? values) =>
@@ -120,97 +127,11 @@ public sealed partial class TimelinePage
         return null;
     }
 
-    private void OnCompaniesChanged(object? value)
-    {
-        _selected = value is IEnumerable<string> slugs ? [.. slugs] : [];
-        NavigateToFilters();
-    }
+    /// <summary>New filters start again at page 1 with the same page size.</summary>
+    private void NavigateTo(TimelineFilter filter) => Navigation.NavigateTo(filter.Href(1, _pageSize));
 
-    private void OnCategoriesChanged(object? value)
-    {
-        _categories = value is IEnumerable<string> values ? [.. values] : [];
-        NavigateToFilters();
-    }
+    public void Dispose() => _data.Dispose();
 
-    private void OnModelChanged(object? value)
-    {
-        _model = value as string;
-        NavigateToFilters();
-    }
-
-    private void OnFromChanged(ChangeEventArgs e)
-    {
-        _fromText = e.Value as string;
-        NavigateToFilters();
-    }
-
-    private void OnToChanged(ChangeEventArgs e)
-    {
-        _toText = e.Value as string;
-        NavigateToFilters();
-    }
-
-    private void Search() => NavigateToFilters();
-
-    private void Clear()
-    {
-        _selected = [];
-        _categories = [];
-        _model = null;
-        _fromText = null;
-        _toText = null;
-        _qText = null;
-        NavigateToFilters();
-    }
-
-    private void NavigateToFilters() => Navigation.NavigateTo("timeline" + FilterQuery(includePaging: false), replace: false);
-
-    /// <summary>The filters as (name, value) pairs, in a stable order, optionally with one changed.</summary>
-    private List<(string Name, string? Value)> FilterPairs(
-        IEnumerable<string>? companies = null,
-        IEnumerable<string>? categories = null,
-        string? from = null,
-        string? to = null,
-        bool replaceRange = false)
-    {
-        var pairs = new List<(string, string?)>();
-        pairs.AddRange((companies ?? _selected).Select(c => ("company", (string?)c)));
-        pairs.Add(("from", replaceRange ? from : _fromText));
-        pairs.Add(("to", replaceRange ? to : _toText));
-        pairs.AddRange((categories ?? _categories).Select(c => ("category", (string?)c)));
-        pairs.Add(("model", _model));
-        pairs.Add(("q", _qText));
-        return pairs;
-    }
-
-    /// <summary>Hidden inputs carrying the other filters when the search form is submitted before the page is live.</summary>
-    private IEnumerable<(string Name, string Value)> HiddenFilters() =>
-        FilterPairs().Where(p => p.Name != "q" && !string.IsNullOrWhiteSpace(p.Value)).Select(p => (p.Name, p.Value!));
-
-    private string FilterQuery(bool includePaging, int? page = null)
-    {
-        var pairs = FilterPairs();
-        if (includePaging)
-        {
-            pairs.Add(("page", page is > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null));
-            pairs.Add(("pageSize", _pageSize != EventQuery.DefaultPageSize ? _pageSize.ToString(CultureInfo.InvariantCulture) : null));
-        }
-        return UrlQuery.Build(pairs);
-    }
-
-    private string PageHref(int page) => "timeline" + FilterQuery(includePaging: true, page);
-
-    private string RangeHref(MonthFacet range) =>
-        IsRange(range)
-            ? "timeline" + UrlQuery.Build(FilterPairs(replaceRange: true))
-            : "timeline" + UrlQuery.Build(FilterPairs(from: range.From, to: range.To, replaceRange: true));
-
-    private bool IsRange(MonthFacet range) => _fromText == range.From && _toText == range.To;
-
-    private string ToggleHref(string facet, string value)
-    {
-        var current = facet == "company" ? _selected : _categories;
-        var toggled = current.Contains(value) ? current.Where(v => v != value).ToList() : [.. current, value];
-        return "timeline" + UrlQuery.Build(facet == "company" ? FilterPairs(companies: toggled) : FilterPairs(categories: toggled));
-    }
+    /// <summary>What one timeline address shows: the page of events, the facets and the names of the chosen companies and of the models.</summary>
+    private sealed record TimelineView(PagedResult<EventDto> Result, EventFacets Facets, IReadOnlyList<CompanyLink> Companies, IReadOnlyList<CompanyLink> Models);
 }
