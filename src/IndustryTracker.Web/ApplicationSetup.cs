@@ -4,7 +4,6 @@ using IndustryTracker.Web.Api;
 using IndustryTracker.Web.Security;
 using IndustryTracker.Web.Startup;
 using MudBlazor.Services;
-using Radzen;
 
 namespace IndustryTracker.Web;
 
@@ -34,7 +33,6 @@ public static class ApplicationSetup
             // Pasted article text travels in one SignalR message (files stream in small chunks): room for the paste
             // limit in UTF-8 plus JSON overhead, without letting every circuit send the importer's whole file limit.
             .AddHubOptions(options => options.MaximumReceiveMessageSize = 4L * Components.Pages.Sources.UploadPage.MaxPastedCharacters);
-        builder.Services.AddRadzenComponents();
         builder.Services.AddMudServices();
         return builder;
     }
