@@ -16,9 +16,9 @@ public sealed class SignInTests(EditorFixture fixture) : IClassFixture<EditorFix
 
         await page.Locator("#sign-in").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login\\?returnUrl=%2Ftimeline$"));
-        await page.Locator("#email").FillAsync(EditorFixture.EditorEmail);
-        await page.Locator("#password").FillAsync(EditorFixture.Password);
-        await page.Locator("#sign-in-submit").ClickAsync();
+        await page.GetByLabel("Email").FillAsync(EditorFixture.EditorEmail);
+        await page.GetByLabel("Password").FillAsync(EditorFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/timeline$"));
         await Assertions.Expect(page.Locator("#account-email")).ToHaveTextAsync(EditorFixture.EditorEmail);
@@ -34,11 +34,11 @@ public sealed class SignInTests(EditorFixture fixture) : IClassFixture<EditorFix
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/login");
-        await page.Locator("#email").FillAsync(EditorFixture.EditorEmail);
-        await page.Locator("#password").FillAsync("not the password at all");
-        await page.Locator("#sign-in-submit").ClickAsync();
+        await page.GetByLabel("Email").FillAsync(EditorFixture.EditorEmail);
+        await page.GetByLabel("Password").FillAsync("not the password at all");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator("#login-error")).ToHaveTextAsync("Wrong email or password.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Wrong email or password.");
     }
 
     [Fact]

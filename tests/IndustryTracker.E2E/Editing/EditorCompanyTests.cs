@@ -21,12 +21,14 @@ public sealed class EditorCompanyTests(EditorFixture fixture) : IClassFixture<Ed
         await Expect.InteractiveAsync(page, CircuitTimeout);
         await page.GetByRole(AriaRole.Tab, new() { Name = "Merge a duplicate" }).ClickAsync();
         await Assertions.Expect(page.Locator("[id='merge-picker']")).ToHaveCountAsync(1);
-        await RadzenPicker.PickOneAsync(page, "merge-picker", duplicate.Name, search: duplicate.Name);
-        await page.Locator("#merge-duplicate").ClickAsync();
-        await Assertions.Expect(page.Locator("#merge-dialog")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#merge-counts li[data-count='events']")).ToHaveTextAsync("1 event");
-        await page.Locator("#merge-confirm").ClickAsync();
-        await Assertions.Expect(page.Locator("#merge-message")).ToContainTextAsync($"{duplicate.Name} was merged into {survivor.Name}");
+        await MudPicker.ChooseAsync(page, "Duplicate company", duplicate.Name, duplicate.Name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Merge a duplicate into this company" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync($"Merge {duplicate.Name} into {survivor.Name}?");
+        await Assertions.Expect(dialog.GetByRole(AriaRole.List, new() { Name = "What moves" }).GetByRole(AriaRole.Listitem).Filter(new() { HasTextString = "event" }).First)
+            .ToHaveTextAsync("1 event");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = $"Merge {duplicate.Name}" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = $"{duplicate.Name} was merged into {survivor.Name}" }).First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#company-aliases")).ToContainTextAsync(duplicate.Name);
         await Assertions.Expect(page.Locator("#company-events")).ToContainTextAsync($"Duplicate Lab {suffix} opens an office");
 
@@ -36,8 +38,9 @@ public sealed class EditorCompanyTests(EditorFixture fixture) : IClassFixture<Ed
         await page.GotoAsync($"/companies/{survivor.Slug}");
         await Expect.InteractiveAsync(page, CircuitTimeout);
         await page.GetByRole(AriaRole.Tab, new() { Name = "History" }).ClickAsync();
-        await page.Locator("#undo-merge").ClickAsync();
-        await Assertions.Expect(page.Locator("#history-message")).ToContainTextAsync("The merge was undone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Undo merge" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Undo merge" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "The merge was undone" }).First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#company-events")).Not.ToContainTextAsync($"Duplicate Lab {suffix} opens an office");
 
         var back = await page.GotoAsync($"/companies/{duplicate.Slug}");
@@ -61,30 +64,31 @@ public sealed class EditorCompanyTests(EditorFixture fixture) : IClassFixture<Ed
         {
             await page.GotoAsync($"/companies/{company.Slug}/edit");
             await Expect.InteractiveAsync(page, CircuitTimeout);
-            await Assertions.Expect(page.Locator("#company-name")).ToHaveValueAsync(company.Name);
+            await Assertions.Expect(page.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync(company.Name);
         }
 
         var firstName = $"Conflict Lab {suffix} First";
-        await first.Locator("#company-name").FillAsync(firstName);
-        await first.Locator("#company-save").ClickAsync();
+        await first.GetByLabel("Name", new() { Exact = true }).FillAsync(firstName);
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Assertions.Expect(first).ToHaveURLAsync(new Regex($"/companies/{company.Slug}$"));
         await Assertions.Expect(first.Locator("h1#company-name")).ToHaveTextAsync(firstName);
 
         var secondName = $"Conflict Lab {suffix} Second";
-        await second.Locator("#company-name").FillAsync(secondName);
-        await second.Locator("#company-save").ClickAsync();
+        await second.GetByLabel("Name", new() { Exact = true }).FillAsync(secondName);
+        var save = second.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true });
+        await save.ClickAsync();
 
-        var panel = second.Locator("#conflict-panel");
+        var panel = second.GetByRole(AriaRole.Alert).Filter(new() { Has = second.GetByRole(AriaRole.Heading, new() { Name = "Someone else saved this company" }) });
         await Assertions.Expect(panel).ToBeVisibleAsync();
         await Assertions.Expect(panel).ToContainTextAsync(EditorFixture.EditorEmail);
-        var row = panel.Locator("tr[data-field='name']");
-        await Assertions.Expect(row.Locator(".conflict-theirs")).ToHaveTextAsync(firstName);
-        await Assertions.Expect(row.Locator(".conflict-mine")).ToHaveTextAsync(secondName);
-        await Assertions.Expect(second.Locator("#company-save")).ToBeDisabledAsync();
+        var row = panel.GetByRole(AriaRole.Row).Filter(new() { Has = second.GetByRole(AriaRole.Rowheader, new() { Name = "Name", Exact = true }) });
+        await Assertions.Expect(row.GetByRole(AriaRole.Cell).Nth(0)).ToHaveTextAsync(secondName);
+        await Assertions.Expect(row.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync(firstName);
+        await Assertions.Expect(save).ToBeDisabledAsync();
 
-        await row.Locator(".conflict-keep-mine").ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Keep my name" }).ClickAsync();
         await Assertions.Expect(panel).ToHaveCountAsync(0);
-        await second.Locator("#company-save").ClickAsync();
+        await save.ClickAsync();
         await Assertions.Expect(second).ToHaveURLAsync(new Regex($"/companies/{company.Slug}$"));
         await Assertions.Expect(second.Locator("h1#company-name")).ToHaveTextAsync(secondName);
     }
@@ -94,10 +98,10 @@ public sealed class EditorCompanyTests(EditorFixture fixture) : IClassFixture<Ed
     {
         await page.GotoAsync("/events/new");
         await Expect.InteractiveAsync(page, CircuitTimeout);
-        await page.Locator("#create-company summary").ClickAsync();
-        await page.Locator("#new-company-name").FillAsync(name);
-        await page.Locator("#new-company-create").ClickAsync();
-        await Assertions.Expect(page.Locator("#event-companies")).ToContainTextAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "The company is not in the list? Create it" }).ClickAsync();
+        await page.GetByLabel("New company's name").FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create company" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Chosen: Companies" })).ToContainTextAsync(name);
         var slug = Regex.Replace(name.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
         return (name, slug);
     }

@@ -43,28 +43,28 @@ public sealed class EditorEventTests(EditorFixture fixture) : IClassFixture<Edit
         {
             await page.GotoAsync($"/events/{id}/edit");
             await Expect.InteractiveAsync(page, CircuitTimeout);
-            await Assertions.Expect(page.Locator("#event-title")).ToHaveValueAsync(original);
+            await Assertions.Expect(page.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync(original);
         }
 
         var firstTitle = original + " (first editor)";
-        await first.Locator("#event-title").FillAsync(firstTitle);
-        await first.Locator("#event-save").ClickAsync();
+        await first.GetByLabel("Title", new() { Exact = true }).FillAsync(firstTitle);
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Assertions.Expect(first).ToHaveURLAsync(new Regex($"/timeline\\?.*#event-{id}$"));
 
         var secondTitle = original + " (second editor)";
-        await second.Locator("#event-title").FillAsync(secondTitle);
-        await second.Locator("#event-summary").FillAsync("The second editor's summary.");
-        await second.Locator("#event-save").ClickAsync();
+        await second.GetByLabel("Title", new() { Exact = true }).FillAsync(secondTitle);
+        await second.GetByLabel("Summary (optional)").FillAsync("The second editor's summary.");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
 
-        var panel = second.Locator("#conflict-panel");
+        var panel = second.GetByRole(AriaRole.Alert).Filter(new() { Has = second.GetByRole(AriaRole.Heading, new() { Name = "Someone else saved this event first" }) });
         await Assertions.Expect(panel).ToBeVisibleAsync();
         await Assertions.Expect(panel).ToContainTextAsync(EditorFixture.EditorEmail);
-        var titleRow = panel.Locator("tr[data-field='Title']");
-        await Assertions.Expect(titleRow).ToHaveClassAsync("differs");
-        await Assertions.Expect(titleRow.Locator(".conflict-theirs")).ToHaveTextAsync(firstTitle);
-        await Assertions.Expect(titleRow.Locator(".conflict-mine")).ToHaveTextAsync(secondTitle);
+        var titleRow = panel.GetByRole(AriaRole.Row).Filter(new() { Has = second.GetByRole(AriaRole.Rowheader, new() { Name = "Title", Exact = true }) });
+        await Assertions.Expect(titleRow).ToHaveAttributeAsync("data-differs", "true");
+        await Assertions.Expect(titleRow.GetByRole(AriaRole.Cell).Nth(0)).ToHaveTextAsync(secondTitle);
+        await Assertions.Expect(titleRow.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync(firstTitle);
 
-        await second.Locator("#conflict-keep-mine").ClickAsync();
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Keep mine (overwrite)" }).ClickAsync();
         await Assertions.Expect(second).ToHaveURLAsync(new Regex($"/timeline\\?.*#event-{id}$"));
         await Assertions.Expect(second.Locator($"#event-{id} h3.event-title")).ToHaveTextAsync(secondTitle);
 
@@ -96,7 +96,7 @@ public sealed class EditorEventTests(EditorFixture fixture) : IClassFixture<Edit
         // The edit page shows it as the input's value, not as markup either.
         await added.Locator("a.edit-link").ClickAsync();
         await Expect.InteractiveAsync(page, CircuitTimeout);
-        await Assertions.Expect(page.Locator("#event-title")).ToHaveValueAsync(title);
+        await Assertions.Expect(page.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync(title);
         await Assertions.Expect(page.Locator("img[src='x']")).ToHaveCountAsync(0);
         Assert.Equal("undefined", await page.EvaluateAsync<string>("() => typeof window.__xss"));
     }
@@ -145,12 +145,12 @@ public sealed class EditorEventTests(EditorFixture fixture) : IClassFixture<Edit
 
         // Signing in again on the login page the refusal led to returns to the edit page.
         await page.GotoAsync($"/events/{id}/edit");
-        await page.Locator("#email").FillAsync(EditorFixture.EditorEmail);
-        await page.Locator("#password").FillAsync(EditorFixture.Password);
-        await page.Locator("#sign-in-submit").ClickAsync();
+        await page.GetByLabel("Email").FillAsync(EditorFixture.EditorEmail);
+        await page.GetByLabel("Password").FillAsync(EditorFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/events/{id}/edit$"));
         await Expect.InteractiveAsync(page, CircuitTimeout);
-        await Assertions.Expect(page.Locator("#event-title")).ToHaveValueAsync(new Regex("^Sign-out test event"));
+        await Assertions.Expect(page.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync(new Regex("^Sign-out test event"));
     }
 
     [Fact]
@@ -162,19 +162,23 @@ public sealed class EditorEventTests(EditorFixture fixture) : IClassFixture<Edit
 
         await page.GotoAsync($"/events/{id}/edit");
         await Expect.InteractiveAsync(page, CircuitTimeout);
-        await Assertions.Expect(page.Locator("#event-title")).ToHaveValueAsync(title);
-        await page.Locator("#event-delete").ClickAsync();
-        await page.Locator("#event-delete-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync(title);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete…" }).ClickAsync();
+        var confirm = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(confirm).ToContainTextAsync("Delete this event?");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/events/deleted$"));
-        await Assertions.Expect(page.Locator($"li.deleted-event[data-event-id='{id}']")).ToContainTextAsync(title);
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasTextString = title });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
 
         using var http = new HttpClient { BaseAddress = fixture.Server.BaseUri };
         using var deleted = await http.GetAsync($"api/events/{id}", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, deleted.StatusCode);
 
         await Expect.InteractiveAsync(page, CircuitTimeout);
-        await page.Locator($"#restore-{id}").ClickAsync();
-        await Assertions.Expect(page.Locator($"li.deleted-event[data-event-id='{id}']")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Restore {title}" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = $"Restored “{title}”." }).First).ToBeVisibleAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(0);
         await page.GotoAsync("/timeline?company=tencent&from=2025-03-01&to=2025-03-31");
         await Assertions.Expect(page.Locator($"#event-{id} h3.event-title")).ToHaveTextAsync(title);
     }
@@ -188,14 +192,15 @@ public sealed class EditorEventTests(EditorFixture fixture) : IClassFixture<Edit
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/events/new$"));
         await Expect.InteractiveAsync(page, CircuitTimeout);
 
-        await page.Locator("#event-title").FillAsync(title);
-        await RadzenPicker.PickOneAsync(page, "event-category", "Product launch");
-        await page.Locator("#event-date").FillAsync(date);
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
+        await MudPicker.SelectAsync(page, "Category", "Product launch");
+        await page.GetByLabel("Date, as you would write it").FillAsync(date);
         await Assertions.Expect(page.Locator("#event-date-parsed .date-label")).ToHaveTextAsync(date);
         await Assertions.Expect(page.Locator("#event-date-parsed .date-range")).ToHaveTextAsync(expectedRange);
-        await RadzenPicker.PickManyAsync(page, "event-companies", "Tenc", "Tencent");
+        await MudPicker.ChooseAsync(page, "Companies", "Tenc", "Tencent");
+        await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Chosen: Companies" })).ToContainTextAsync("Tencent");
 
-        await page.Locator("#event-save").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add event", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/timeline\\?company=tencent&.*#event-\\d+$"));
         await Assertions.Expect(page.Locator("article.timeline-event h3.event-title", new() { HasTextString = title })).ToBeVisibleAsync();
     }

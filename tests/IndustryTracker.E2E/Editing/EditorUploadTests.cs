@@ -15,10 +15,10 @@ public sealed class EditorUploadTests(EditorFixture fixture) : IClassFixture<Edi
         var page = await fixture.SignInAsEditorAsync();
 
         await PreviewAsync(page, title);
-        await page.Locator("#upload-confirm").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and import" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#upload-result")).ToContainTextAsync("Imported");
-        await page.Locator("#upload-article-link").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open the article" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sources/\\d+$"));
         await Assertions.Expect(page.Locator("#source-title")).ToHaveTextAsync(title);
         await Assertions.Expect(page.Locator("ol.paragraphs")).ToContainTextAsync("On March 3, 2025, Tencent launched");
@@ -36,10 +36,13 @@ public sealed class EditorUploadTests(EditorFixture fixture) : IClassFixture<Edi
         var before = await SourceCountAsync();
 
         await PreviewAsync(page, title);
-        await page.Locator("#upload-discard").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Discard", Exact = true }).ClickAsync();
+        var confirm = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(confirm).ToContainTextAsync("Discard this preview?");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Discard", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#upload-preview-result")).ToHaveCountAsync(0);
-        await Assertions.Expect(page.Locator("#upload-preview")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Preview", Exact = true })).ToBeVisibleAsync();
         await page.GotoAsync("/sources");
         await Assertions.Expect(page.Locator("#source-list .source-card").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#source-list")).Not.ToContainTextAsync(title);
@@ -66,14 +69,14 @@ public sealed class EditorUploadTests(EditorFixture fixture) : IClassFixture<Edi
             Buffer = System.Text.Encoding.UTF8.GetBytes(Article(title)),
         });
         await Assertions.Expect(page.Locator("#upload-chosen")).ToContainTextAsync("assistants.txt");
-        await Assertions.Expect(page.Locator("#upload-text")).ToBeDisabledAsync();
-        await page.Locator("#upload-preview").ClickAsync();
+        await Assertions.Expect(page.GetByLabel("…or paste the article text")).ToBeDisabledAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#preview-title")).ToHaveTextAsync(title, new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#preview-file")).ToContainTextAsync("assistants");
         await Assertions.Expect(page.Locator("#preview-companies")).ToContainTextAsync("Tencent");
-        await page.Locator("#upload-confirm").ClickAsync();
-        await page.Locator("#upload-article-link").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and import" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open the article" }).ClickAsync();
         await Assertions.Expect(page.Locator("#source-title")).ToHaveTextAsync(title);
         await Assertions.Expect(page.Locator("ol.paragraphs")).ToContainTextAsync("On March 3, 2025, Tencent launched");
     }
@@ -92,8 +95,8 @@ public sealed class EditorUploadTests(EditorFixture fixture) : IClassFixture<Edi
     {
         await page.GotoAsync("/sources/upload");
         await Expect.InteractiveAsync(page, CircuitTimeout);
-        await page.Locator("#upload-text").FillAsync(Article(title));
-        await page.Locator("#upload-preview").ClickAsync();
+        await page.GetByLabel("…or paste the article text").FillAsync(Article(title));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview", Exact = true }).ClickAsync();
 
         var preview = page.Locator("#upload-preview-result");
         await Assertions.Expect(preview).ToBeVisibleAsync(new() { Timeout = 30_000 });

@@ -69,9 +69,9 @@ public sealed class EditorFixture : IAsyncLifetime
     public static async Task SignInAsync(IPage page, string email, string password, string? returnUrl = null)
     {
         await page.GotoAsync(returnUrl is null ? "/login" : $"/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(password);
-        await page.Locator("#sign-in-submit").ClickAsync();
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.Locator("#account-email")).ToHaveTextAsync(email);
     }
 

@@ -40,7 +40,7 @@ public sealed class CompanyFormPartsTests : ComponentTestContext
             calls.Add((name, category));
             return Task.FromResult(name == "Zhipu AI");
         }));
-        cut.Find(".mud-expand-panel-header").Click();
+        cut.Find("#create-company-toggle").Click();
 
         cut.WaitForElement("#new-company-name").Change("Zhipu AI");
         cut.Find("#new-company-create").Click();
@@ -55,7 +55,7 @@ public sealed class CompanyFormPartsTests : ComponentTestContext
         var cut = Render<NewCompanyForm>(p => p
             .Add(c => c.OnCreate, (_, _) => Task.FromResult(false))
             .Add(c => c.Errors, ["Tencent (tencent) already exists; choose it from the list."]));
-        cut.Find(".mud-expand-panel-header").Click();
+        cut.Find("#create-company-toggle").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("Tencent (tencent) already exists; choose it from the list.", cut.Find("#new-company-name-error").TextContent.Trim()));
     }
