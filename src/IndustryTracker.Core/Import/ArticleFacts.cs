@@ -85,6 +85,10 @@ public sealed record ArticleFacts(
     public IReadOnlyList<CompanyFoundedFact> Foundings { get; init; } = [];
     public IReadOnlyList<InvestmentFact> Investments { get; init; } = [];
     public IReadOnlyList<ValuationFact> Valuations { get; init; } = [];
+
+    /// <summary>What the extractors could not resolve and left out ("an amount raised, but not by whom"), for the
+    /// import report.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 /// <summary>The companies and models named in one paragraph's body; company names inside a model name are not counted.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using IndustryTracker.Core.Dates;
+using IndustryTracker.Core.Import.Reference;
 using IndustryTracker.Core.Text;
 
 namespace IndustryTracker.Core.Import;
@@ -347,13 +348,11 @@ public static partial class ArticleParser
         return $"{organisation} {char.ToUpperInvariant(labels[0][0])}{labels[0][1..]}";
     }
 
-    private static readonly HashSet<string> PublicationWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "knowledge", "news", "blog", "blogs", "magazine", "review", "insights",
-    };
+    /// <summary>Words that mark a publication ("news", "review"), from seeds/reference/publishers.json.</summary>
+    private static IReadOnlySet<string> PublicationWords => ReferenceData.Default.Publishers.PublicationWords;
 
     /// <summary>Media groups written in front of a publication's name in staff bios ("Informa TechTarget").</summary>
-    private static readonly string[] MediaGroups = ["Informa", "Future", "Ziff Davis", "Condé Nast", "Axel Springer", "News Corp"];
+    private static IReadOnlyList<string> MediaGroups => ReferenceData.Default.Publishers.MediaGroups;
 
     /// <summary>
     /// Staff bios at the end of an article ("Jane Roe is a senior news writer …", "… is an Informa TechTarget news

@@ -61,7 +61,10 @@ public static partial class CompanyDiscovery
         {
             Scan(paragraph.Text, found);
         }
+        // News outlets ("Chinese technology outlet LatePost reported") are sources, not companies.
+        var publishers = Reference.ReferenceData.Default.Publishers;
         return found
+            .Where(d => !publishers.IsOutlet(d.Name))
             .GroupBy(d => Text.CompanyNames.Key(d.Name))
             .Select(g => g.First() with { Parent = g.Select(d => d.Parent).FirstOrDefault(p => p is not null) })
             .ToList();

@@ -32,7 +32,8 @@ public static class FactExtractor
         var (prose, releases, foundings) = ProseEventExtractor.Extract(article, sentences);
         var allSentences = SentenceScan.Of(article, scans, companies, includeTimeline: true);
         var dates = ProseEventExtractor.Reference(article, sentences);
-        var investments = InvestmentExtractor.Extract(article, allSentences, companies, reference, dates);
+        var notes = new List<string>();
+        var investments = InvestmentExtractor.Extract(article, allSentences, companies, reference, dates, notes);
         foreach (var investment in investments)
         {
             foreach (var company in investment.Investors.Select(i => i.Company).Prepend(investment.Recipient).OfType<CompanyIdentity>())
@@ -64,6 +65,7 @@ public static class FactExtractor
             Foundings = foundings,
             Investments = investments,
             Valuations = valuations,
+            Notes = notes,
         };
     }
 }

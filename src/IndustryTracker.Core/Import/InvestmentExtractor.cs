@@ -35,7 +35,8 @@ public static partial class InvestmentExtractor
         IReadOnlyList<SentenceScan> sentences,
         CompanyDirectory directory,
         ReferenceData reference,
-        DateReference? dates)
+        DateReference? dates,
+        List<string>? notes = null)
     {
         var timeline = article.Timeline.ToDictionary(t => t.Paragraph);
         var found = new List<InvestmentFact>();
@@ -60,7 +61,12 @@ public static partial class InvestmentExtractor
                 {
                     // "IDG Capital put up $150 million to lead the round": the investor's share of the round the text
                     // is about, not a round of its own; its investors join that round.
-                    read |= JoinPreviousRound(found, sentence, directory, requireRoles: false);
+                    var joined = JoinPreviousRound(found, sentence, directory, requireRoles: false);
+                    if (!joined)
+                    {
+                        notes?.Add($"Paragraph {sentence.Number}: {amount.AsReported} is an investor's share of a round the article does not name before; no investment was recorded for it.");
+                    }
+                    read |= joined;
                     continue;
                 }
                 var fact = Read(sentence, amount, directory, timeline, dates);
@@ -68,6 +74,12 @@ public static partial class InvestmentExtractor
                 {
                     found.Add(fact);
                     read = true;
+                }
+                else if (RaisedBeforeRegex().IsMatch(sentence.Text[..amount.Index]) && FundingRegex().IsMatch(sentence.Text)
+                    && !ValueBeforeRegex().IsMatch(sentence.Text[..amount.Index]) && !KeptBeforeRegex().IsMatch(sentence.Text[..amount.Index]))
+                {
+                    // Money raised whose recipient the sentence does not let us tell: no guess, a note instead.
+                    notes?.Add($"Paragraph {sentence.Number}: {amount.AsReported} raised, but the sentence does not say by whom; no investment was recorded.");
                 }
             }
             if (!read && InvestorWordsRegex().IsMatch(sentence.Text))

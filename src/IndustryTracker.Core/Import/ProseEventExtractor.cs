@@ -68,7 +68,9 @@ public sealed partial record SentenceScan(
                 var companies = companyMatches.Select(c => c.Value).Distinct().ToList();
                 var models = modelMatches.Select(m => m.Value).Distinct().ToList();
                 CompanyIdentity? subject = null;
-                if (PronounStartRegex().IsMatch(sentence) || (companies.Count == 0 && ReferringRegex().IsMatch(sentence)))
+                // "In May the company received 1.5 billion yuan from X": a sentence that names only investors is
+                // still about the company the text is about.
+                if (PronounStartRegex().IsMatch(sentence) || (ReferringRegex().IsMatch(sentence) && Topic(sentence, companies, directory) is null))
                 {
                     subject = profileCompany ?? last;
                 }
