@@ -7,7 +7,17 @@ namespace IndustryTracker.Core.Import;
 /// <summary>Where a fact was read: a paragraph number and the sentence (or entry) quoted from it.</summary>
 public sealed record SourceQuote(int Paragraph, string Quote);
 
-public sealed record CompanyFact(CompanyIdentity Company, string? Summary, IReadOnlyList<SourceQuote> Sources);
+public sealed record CompanyFact(CompanyIdentity Company, string? Summary, IReadOnlyList<SourceQuote> Sources)
+{
+    /// <summary>The rule that named the company; a name nobody listed has a lower confidence.</summary>
+    public Provenance Provenance { get; init; } = Provenance.Unspecified;
+
+    /// <summary>The parent the article states ("Alibaba's chip unit T-Head"), if any.</summary>
+    public CompanyIdentity? Parent { get; init; }
+
+    /// <summary>Other names the article gives the company ("known in Chinese as Yuezhi Anmian").</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+}
 
 public sealed record ModelFact(ModelIdentity Model, CompanyIdentity? Developer, IReadOnlyList<SourceQuote> Sources)
 {
@@ -16,6 +26,9 @@ public sealed record ModelFact(ModelIdentity Model, CompanyIdentity? Developer, 
 
     /// <summary>Status the article states ("anticipated", "upcoming" → anticipated).</summary>
     public AiModels.AiModelStatus? StatedStatus { get; init; }
+
+    /// <summary>The rule that named the model (high for a catalogued or structured name).</summary>
+    public Provenance Provenance { get; init; } = Provenance.Unspecified;
 }
 
 /// <summary>
@@ -34,7 +47,27 @@ public sealed record EventFact(
 {
     /// <summary>The investment this event announces, if any (set by the investment extractor).</summary>
     public InvestmentFact? Investment { get; init; }
+
+    /// <summary>True when the sentence states a future happening ("plans to", "is expected to", "will").</summary>
+    public bool IsPlanned { get; init; }
+
+    /// <summary>The rule that produced the event and its date.</summary>
+    public Provenance Provenance { get; init; } = Provenance.Unspecified;
 }
+
+/// <summary>
+/// A company's valuation as the article states it: the amount as reported ("US$4.3 billion"), its currency,
+/// whether it is a lower bound ("more than"), the date it applies to and the quote.
+/// </summary>
+public sealed record ValuationFact(
+    CompanyIdentity Company,
+    decimal Amount,
+    string Currency,
+    string AsReported,
+    bool IsLowerBound,
+    FuzzyDate? Date,
+    SourceQuote Source,
+    Provenance Provenance);
 
 /// <summary>A model release date (and status) the article states: "Ernie 4.5 is set for release on March 16".</summary>
 public sealed record ModelReleaseFact(ModelIdentity Model, FuzzyDate Date, AiModels.AiModelStatus Status, SourceQuote Source);
@@ -51,6 +84,11 @@ public sealed record ArticleFacts(
     public IReadOnlyList<ModelReleaseFact> ModelReleases { get; init; } = [];
     public IReadOnlyList<CompanyFoundedFact> Foundings { get; init; } = [];
     public IReadOnlyList<InvestmentFact> Investments { get; init; } = [];
+    public IReadOnlyList<ValuationFact> Valuations { get; init; } = [];
+
+    /// <summary>What the extractors could not resolve and left out ("an amount raised, but not by whom"), for the
+    /// import report.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 /// <summary>The companies and models named in one paragraph's body; company names inside a model name are not counted.</summary>
@@ -59,14 +97,35 @@ public sealed record ParagraphScan(
     IReadOnlyList<PhraseMatch<CompanyIdentity>> Companies,
     IReadOnlyList<PhraseMatch<ModelIdentity>> Models)
 {
+    private IReadOnlyList<(int Start, int End)>? _sentenceSpans;
+
+    /// <summary>Where the sentences of the paragraph start and end, computed once.</summary>
+    public IReadOnlyList<(int Start, int End)> SentenceSpans => _sentenceSpans ??= Sentences.Spans(Paragraph.Text);
+
     public static ParagraphScan Of(ParsedParagraph paragraph, CompanyDirectory companies, ModelCatalog models)
     {
+        ArgumentNullException.ThrowIfNull(paragraph);
+        ArgumentNullException.ThrowIfNull(companies);
+        ArgumentNullException.ThrowIfNull(models);
         var modelMatches = models.Find(paragraph.Text);
-        var companyMatches = companies.Find(paragraph.Text)
-            .Where(c => !modelMatches.Any(m => c.Start < m.End && m.Start < c.End))
-            .ToList();
+        // Both lists are in text order and models do not overlap each other: one sweep drops company names inside
+        // a model name.
+        var companyMatches = new List<PhraseMatch<CompanyIdentity>>();
+        var m = 0;
+        foreach (var c in companies.Find(paragraph.Text))
+        {
+            while (m < modelMatches.Count && modelMatches[m].End <= c.Start)
+            {
+                m++;
+            }
+            if (m < modelMatches.Count && modelMatches[m].Start < c.End)
+            {
+                continue;
+            }
+            companyMatches.Add(c);
+        }
         return new ParagraphScan(paragraph, companyMatches, modelMatches);
     }
 
-    public string QuoteAt(int index) => Sentences.Containing(Paragraph.Text, index);
+    public string QuoteAt(int index) => Sentences.Containing(Paragraph.Text, SentenceSpans, index);
 }

@@ -64,7 +64,7 @@ public sealed class ArticleImporter(
             {
                 ArticleId = writer.ArticleId,
                 Replaced = previous is not null,
-                Notes = [.. prepared.Article!.Warnings, .. writer.Notes],
+                Notes = [.. prepared.Article!.Warnings, .. extracted.Facts!.Notes, .. writer.Notes],
             };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

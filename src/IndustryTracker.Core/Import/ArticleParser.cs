@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using IndustryTracker.Core.Dates;
+using IndustryTracker.Core.Import.Reference;
 using IndustryTracker.Core.Text;
 
 namespace IndustryTracker.Core.Import;
@@ -135,6 +136,10 @@ public static partial class ArticleParser
             if (ByLineRegex().Match(line) is { Success: true } byLine && line.Split(' ').Length <= 15)
             {
                 author ??= byLine.Groups["author"].Value.Trim();
+                if (byLine.Groups["date"].Success && FuzzyDateParser.Parse(byLine.Groups["date"].Value) is { Success: true, Date.Precision: DatePrecision.Day } bylineDay)
+                {
+                    publishedOn ??= bylineDay.Date.Start;
+                }
                 if (byLine.Groups["org"].Success)
                 {
                     byLineOrganisation ??= byLine.Groups["org"].Value.Trim();
@@ -343,13 +348,11 @@ public static partial class ArticleParser
         return $"{organisation} {char.ToUpperInvariant(labels[0][0])}{labels[0][1..]}";
     }
 
-    private static readonly HashSet<string> PublicationWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "knowledge", "news", "blog", "blogs", "magazine", "review", "insights",
-    };
+    /// <summary>Words that mark a publication ("news", "review"), from seeds/reference/publishers.json.</summary>
+    private static IReadOnlySet<string> PublicationWords => ReferenceData.Default.Publishers.PublicationWords;
 
     /// <summary>Media groups written in front of a publication's name in staff bios ("Informa TechTarget").</summary>
-    private static readonly string[] MediaGroups = ["Informa", "Future", "Ziff Davis", "Condé Nast", "Axel Springer", "News Corp"];
+    private static IReadOnlyList<string> MediaGroups => ReferenceData.Default.Publishers.MediaGroups;
 
     /// <summary>
     /// Staff bios at the end of an article ("Jane Roe is a senior news writer …", "… is an Informa TechTarget news
@@ -438,7 +441,7 @@ public static partial class ArticleParser
     [GeneratedRegex(@"^related (?:article|story|stories|articles)$", RegexOptions.IgnoreCase)]
     private static partial Regex RelatedArticleRegex();
 
-    [GeneratedRegex(@"^[Bb]y\s+(?<author>[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|and|de|van|von))*)\s*(?:,\s*(?<org>[^,]+?))?\s*$")]
+    [GeneratedRegex(@"^[Bb]y\s+(?<author>[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|and|de|van|von))*)\s*(?:,\s*(?<org>[^,]+?))?\s*(?:,\s*(?<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}))?\s*$")]
     private static partial Regex ByLineRegex();
 
     [GeneratedRegex(@"\bwith an? (?<p>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*) (?:group |team |corporate )?subscription\b")]

@@ -34,6 +34,36 @@ public sealed record ReferenceModel(
 public sealed record ModelBrand(string Brand, string Developer);
 
 /// <summary>A dated FX rate: US dollars per one unit of <see cref="Currency"/>, and where the rate comes from.</summary>
+/// <summary>
+/// News outlets and publication markers (seeds/reference/publishers.json): media groups written in front of a
+/// publication's name, words that mark a publication ("news", "review"), and outlets that are never companies.
+/// </summary>
+public sealed record PublisherReference(IReadOnlyList<string> MediaGroups, IReadOnlySet<string> PublicationWords, IReadOnlySet<string> Outlets)
+{
+    public static PublisherReference Empty { get; } = new([], new HashSet<string>(), new HashSet<string>());
+
+    /// <summary>True when <paramref name="name"/> is a listed outlet (by name key: "the Financial Times" too).</summary>
+    public bool IsOutlet(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var trimmed = name.Trim();
+        return Outlets.Contains(CompanyNames.Key(trimmed))
+            || (trimmed.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && Outlets.Contains(CompanyNames.Key(trimmed[4..])));
+    }
+
+    public static PublisherReference Parse(string json)
+    {
+        var file = System.Text.Json.JsonSerializer.Deserialize<PublishersFile>(json, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))
+            ?? throw new InvalidDataException("The publishers reference list is empty.");
+        return new PublisherReference(
+            file.MediaGroups ?? [],
+            (file.PublicationWords ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            (file.Outlets ?? []).Select(CompanyNames.Key).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal));
+    }
+
+    private sealed record PublishersFile(IReadOnlyList<string>? MediaGroups, IReadOnlyList<string>? PublicationWords, IReadOnlyList<string>? Outlets);
+}
+
 public sealed record FxRate(string Currency, decimal UsdPerUnit, DateOnly Date, string Source);
 
 /// <summary>The curated reference lists embedded from seeds/reference/*.json.</summary>
@@ -54,6 +84,9 @@ public sealed class ReferenceData
 
     /// <summary>FX rates for converting reported amounts to USD (seeds/reference/fx-rates.json).</summary>
     public IReadOnlyList<FxRate> FxRates { get; init; } = [];
+
+    /// <summary>News outlets and publication markers; empty unless loaded.</summary>
+    public PublisherReference Publishers { get; init; } = PublisherReference.Empty;
 
     /// <summary>The latest rate for <paramref name="currency"/> on or before <paramref name="on"/>, else its earliest rate.</summary>
     public FxRate? RateFor(string currency, DateOnly? on)
@@ -109,7 +142,11 @@ public sealed class ReferenceData
     private static ReferenceData LoadEmbedded()
     {
         var data = Parse(ReadResource("reference/companies.json"), ReadResource("reference/models.json"));
-        return new ReferenceData(data.Companies, data.Models, data.Brands) { FxRates = ParseFxRates(ReadResource("reference/fx-rates.json")) };
+        return new ReferenceData(data.Companies, data.Models, data.Brands)
+        {
+            FxRates = ParseFxRates(ReadResource("reference/fx-rates.json")),
+            Publishers = PublisherReference.Parse(ReadResource("reference/publishers.json")),
+        };
     }
 
     private static string ReadResource(string name)
