@@ -3,6 +3,7 @@ using IndustryTracker.Core.Data;
 using IndustryTracker.Web.Api;
 using IndustryTracker.Web.Security;
 using IndustryTracker.Web.Startup;
+using MudBlazor.Services;
 using Radzen;
 
 namespace IndustryTracker.Web;
@@ -34,6 +35,7 @@ public static class ApplicationSetup
             // limit in UTF-8 plus JSON overhead, without letting every circuit send the importer's whole file limit.
             .AddHubOptions(options => options.MaximumReceiveMessageSize = 4L * Components.Pages.Sources.UploadPage.MaxPastedCharacters);
         builder.Services.AddRadzenComponents();
+        builder.Services.AddMudServices();
         return builder;
     }
 

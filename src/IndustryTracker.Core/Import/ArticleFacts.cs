@@ -7,7 +7,11 @@ namespace IndustryTracker.Core.Import;
 /// <summary>Where a fact was read: a paragraph number and the sentence (or entry) quoted from it.</summary>
 public sealed record SourceQuote(int Paragraph, string Quote);
 
-public sealed record CompanyFact(CompanyIdentity Company, string? Summary, IReadOnlyList<SourceQuote> Sources);
+public sealed record CompanyFact(CompanyIdentity Company, string? Summary, IReadOnlyList<SourceQuote> Sources)
+{
+    /// <summary>The rule that named the company; a name nobody listed has a lower confidence.</summary>
+    public Provenance Provenance { get; init; } = Provenance.Unspecified;
+}
 
 public sealed record ModelFact(ModelIdentity Model, CompanyIdentity? Developer, IReadOnlyList<SourceQuote> Sources)
 {
@@ -16,6 +20,9 @@ public sealed record ModelFact(ModelIdentity Model, CompanyIdentity? Developer, 
 
     /// <summary>Status the article states ("anticipated", "upcoming" → anticipated).</summary>
     public AiModels.AiModelStatus? StatedStatus { get; init; }
+
+    /// <summary>The rule that named the model (high for a catalogued or structured name).</summary>
+    public Provenance Provenance { get; init; } = Provenance.Unspecified;
 }
 
 /// <summary>
@@ -34,7 +41,27 @@ public sealed record EventFact(
 {
     /// <summary>The investment this event announces, if any (set by the investment extractor).</summary>
     public InvestmentFact? Investment { get; init; }
+
+    /// <summary>True when the sentence states a future happening ("plans to", "is expected to", "will").</summary>
+    public bool IsPlanned { get; init; }
+
+    /// <summary>The rule that produced the event and its date.</summary>
+    public Provenance Provenance { get; init; } = Provenance.Unspecified;
 }
+
+/// <summary>
+/// A company's valuation as the article states it: the amount as reported ("US$4.3 billion"), its currency,
+/// whether it is a lower bound ("more than"), the date it applies to and the quote.
+/// </summary>
+public sealed record ValuationFact(
+    CompanyIdentity Company,
+    decimal Amount,
+    string Currency,
+    string AsReported,
+    bool IsLowerBound,
+    FuzzyDate? Date,
+    SourceQuote Source,
+    Provenance Provenance);
 
 /// <summary>A model release date (and status) the article states: "Ernie 4.5 is set for release on March 16".</summary>
 public sealed record ModelReleaseFact(ModelIdentity Model, FuzzyDate Date, AiModels.AiModelStatus Status, SourceQuote Source);
@@ -51,6 +78,7 @@ public sealed record ArticleFacts(
     public IReadOnlyList<ModelReleaseFact> ModelReleases { get; init; } = [];
     public IReadOnlyList<CompanyFoundedFact> Foundings { get; init; } = [];
     public IReadOnlyList<InvestmentFact> Investments { get; init; } = [];
+    public IReadOnlyList<ValuationFact> Valuations { get; init; } = [];
 }
 
 /// <summary>The companies and models named in one paragraph's body; company names inside a model name are not counted.</summary>

@@ -4,7 +4,11 @@ using IndustryTracker.Core.Companies;
 namespace IndustryTracker.Core.Import;
 
 /// <summary>A company name the article introduces by its structure, with what the structure says about it.</summary>
-public sealed record DiscoveredCompany(string Name, CompanyCategory Category, string? City, string Rule);
+public sealed record DiscoveredCompany(string Name, CompanyCategory Category, string? City, string Rule)
+{
+    /// <summary>The parent the article names ("Alibaba's chip unit T-Head" → Alibaba), if any.</summary>
+    public string? Parent { get; init; }
+}
 
 /// <summary>
 /// Finds companies the reference list does not know, from the way the text introduces them:

@@ -1,0 +1,46 @@
+using MudBlazor;
+
+namespace IndustryTracker.Web.Components.Layout;
+
+/// <summary>The one MudBlazor theme of the app: palette for light and dark mode, and typography.</summary>
+public static class AppTheme
+{
+    private static readonly string[] FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "sans-serif"];
+
+    public static MudTheme Theme { get; } = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#3949ab",
+            Secondary = "#00796b",
+            AppbarBackground = "#3949ab",
+            AppbarText = "#ffffff",
+            Background = "#ffffff",
+            Surface = "#ffffff",
+            TextPrimary = "#1f2328",
+            TextSecondary = "#57606a",
+            DrawerBackground = "#f6f8fa",
+            LinesDefault = "#d0d7de",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#9fa8da",
+            Secondary = "#80cbc4",
+            AppbarBackground = "#1a237e",
+            AppbarText = "#ffffff",
+            Background = "#121417",
+            Surface = "#1c1f24",
+            TextPrimary = "#e6edf3",
+            TextSecondary = "#b1bac4",
+            DrawerBackground = "#16191d",
+            LinesDefault = "#3d444d",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography { FontFamily = FontFamily, FontSize = "1rem", LineHeight = "1.5" },
+            H1 = new H1Typography { FontFamily = FontFamily, FontSize = "2rem", FontWeight = "600", LineHeight = "1.25" },
+            H2 = new H2Typography { FontFamily = FontFamily, FontSize = "1.5rem", FontWeight = "600", LineHeight = "1.3" },
+            H3 = new H3Typography { FontFamily = FontFamily, FontSize = "1.25rem", FontWeight = "600", LineHeight = "1.35" },
+        },
+    };
+}
