@@ -78,6 +78,7 @@ public static class CliApp
             var c = result.Counts;
             await stdout.WriteLineAsync(
                 $"{result.FileName}: {c.Paragraphs} paragraphs, {c.Companies} companies, {c.Models} models, {c.Investments} investments, {c.Events} events, {c.Mentions} mentions{(result.Replaced ? " (replaces the previous version of this file)" : string.Empty)}");
+            await stdout.WriteLineAsync($"  by confidence: {c.ByConfidence}; {c.Valuations} valuations");
             foreach (var note in result.Notes)
             {
                 await stdout.WriteLineAsync($"  note: {note}");
@@ -128,6 +129,14 @@ public static class CliApp
             else
             {
                 await stdout.WriteLineAsync(line);
+                if (preview.Outcome == ImportOutcome.Imported)
+                {
+                    await stdout.WriteLineAsync($"  by confidence: {c.ByConfidence}; {c.Valuations} valuations");
+                    foreach (var warning in preview.Warnings)
+                    {
+                        await stdout.WriteLineAsync($"  note: {warning}");
+                    }
+                }
             }
         }
         var failed = previews.Count(p => p.Outcome == ImportOutcome.Rejected);

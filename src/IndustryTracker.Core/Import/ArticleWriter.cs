@@ -51,7 +51,7 @@ public sealed class ArticleWriter(IndustryTrackerDbContext db, ReferenceData ref
         {
             kept.Replace(db, nameof(Investment), investment.Id);
         }
-        foreach (var valuation in valuations)
+        foreach (var valuation in valuations.Values.Distinct())
         {
             kept.Replace(db, nameof(Valuation), valuation.Id);
         }
