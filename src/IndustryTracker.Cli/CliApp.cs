@@ -19,7 +19,7 @@ public static class CliApp
     public const string Usage = """
         Usage:
           industrytracker import --db PATH [--dry-run] FILE_OR_FOLDER...
-          industrytracker export --db PATH --format json --out FILE
+          industrytracker export --db PATH --format json --out FILE [--confirmed true]
           industrytracker schema-script --provider sqlite|postgres
           industrytracker users add --db PATH --email EMAIL --role Editor|Admin   (password: first line of standard input)
           industrytracker users list --db PATH
@@ -147,7 +147,13 @@ public static class CliApp
 
     private static async Task<int> ExportAsync(CommandLine command, TextWriter stdout, CancellationToken cancellationToken)
     {
-        command.OnlyAllow("db", "format", "out");
+        command.OnlyAllow("db", "format", "out", "confirmed");
+        var confirmed = command.Optional("confirmed") switch
+        {
+            null or "false" => false,
+            "true" => true,
+            var other => throw new CommandLineException($"--confirmed must be true or false, not '{other}'."),
+        };
         var format = command.Optional("format") ?? "json";
         if (!string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
         {
@@ -160,7 +166,7 @@ public static class CliApp
             throw new CommandLineException($"no database at '{db}'.");
         }
         await using var services = await OpenDatabaseAsync(db, cancellationToken);
-        var document = await services.GetRequiredService<ExportService>().BuildAsync(cancellationToken);
+        var document = await services.GetRequiredService<ExportService>().BuildAsync(confirmed, cancellationToken);
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(outPath));
         if (!string.IsNullOrEmpty(folder))
