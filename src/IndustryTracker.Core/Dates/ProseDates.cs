@@ -59,6 +59,9 @@ public static partial class ProseDates
         (PrepositionMonthRegex(), ProseDateKind.Partial),
         (PossessiveMonthRegex(), ProseDateKind.Partial),
         (PrepositionYearRegex(), ProseDateKind.Explicit),
+        (PartOfRelativeMonthRegex(), ProseDateKind.Relative),
+        (RelativeQuarterRegex(), ProseDateKind.Relative),
+        (WeekdayRegex(), ProseDateKind.Relative),
         (RelativeRegex(), ProseDateKind.Relative),
     ];
 
@@ -123,6 +126,40 @@ public static partial class ProseDates
         static DateOnly MonthStart(DateOnly d) => new(d.Year, d.Month, 1);
         static DateOnly MonthEnd(DateOnly d) => MonthStart(d).AddMonths(1).AddDays(-1);
         var pinned = reference.IsPublished && from == to;
+        if (WeekdayNames.TryGetValue(text, out var weekday))
+        {
+            // "On Monday" in a dated report: the latest such day on or before the publication day.
+            if (!pinned)
+            {
+                return null;
+            }
+            var back = ((int)to.DayOfWeek - (int)weekday + 7) % 7;
+            var day = to.AddDays(-back);
+            return new FuzzyDate(match.Text, day, day, DatePrecision.Day);
+        }
+        if (PartOfRelativeMonthRegex().Match(text) is { Success: true } part)
+        {
+            var month = MonthStart(from).AddMonths(part.Groups["which"].Value.Equals("last", StringComparison.OrdinalIgnoreCase) ? -1 : 0);
+            var (first, last) = part.Groups["part"].Value.ToLowerInvariant() switch
+            {
+                "early" => (1, 10),
+                "mid" => (11, 20),
+                _ => (21, DateTime.DaysInMonth(month.Year, month.Month)),
+            };
+            return new FuzzyDate(match.Text, new DateOnly(month.Year, month.Month, first), new DateOnly(month.Year, month.Month, last), pinned ? DatePrecision.PartOfMonth : DatePrecision.Approximate);
+        }
+        if (RelativeQuarterRegex().Match(text) is { Success: true } quarter)
+        {
+            var year = from.Year + (quarter.Groups["which"].Value.Equals("last", StringComparison.OrdinalIgnoreCase) ? -1 : 0);
+            var index = Ordinals.IndexOf(quarter.Groups["n"].Value.ToLowerInvariant()) + 1;
+            var months = quarter.Groups["unit"].Value.Equals("half", StringComparison.OrdinalIgnoreCase) ? 6 : 3;
+            if (index < 1 || index * months > 12)
+            {
+                return null;
+            }
+            var start = new DateOnly(year, (index - 1) * months + 1, 1);
+            return new FuzzyDate(match.Text, start, start.AddMonths(months).AddDays(-1), DatePrecision.Approximate);
+        }
         return text switch
         {
             "last week" or "the previous week" => new FuzzyDate(match.Text, from.AddDays(-7), to.AddDays(-1), DatePrecision.Approximate),
@@ -135,6 +172,15 @@ public static partial class ProseDates
             _ => null,
         };
     }
+
+    private static readonly List<string> Ordinals = ["first", "second", "third", "fourth"];
+
+    private static readonly Dictionary<string, DayOfWeek> WeekdayNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["monday"] = DayOfWeek.Monday, ["tuesday"] = DayOfWeek.Tuesday, ["wednesday"] = DayOfWeek.Wednesday,
+        ["thursday"] = DayOfWeek.Thursday, ["friday"] = DayOfWeek.Friday, ["saturday"] = DayOfWeek.Saturday,
+        ["sunday"] = DayOfWeek.Sunday,
+    };
 
     private static string? PrecedingWord(string sentence, int index)
     {
@@ -186,6 +232,16 @@ public static partial class ProseDates
 
     [GeneratedRegex(@"\b(?i:in|during|by|since)\s+(?<d>" + Year + @")(?!s)")]
     private static partial Regex PrepositionYearRegex();
+
+    [GeneratedRegex(@"\b(?<d>(?<part>early|mid|late)[-\s](?<which>last|this) month)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PartOfRelativeMonthRegex();
+
+    [GeneratedRegex(@"\b(?<d>(?:the\s+)?(?<n>first|second|third|fourth)\s+(?<unit>half|quarter)\s+of\s+(?<which>this|last)\s+year)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativeQuarterRegex();
+
+    /// <summary>"on Thursday", "dated Wednesday", "last Monday": a weekday of the week the report was written.</summary>
+    [GeneratedRegex(@"\b(?i:on|dated|last|this past|since)\s+(?<d>(?<label>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")]
+    private static partial Regex WeekdayRegex();
 
     [GeneratedRegex(@"\b(?<d>(?i:last week|last month|last year|earlier this month|earlier this year|this month|yesterday|the previous (?:week|month|year)))\b")]
     private static partial Regex RelativeRegex();

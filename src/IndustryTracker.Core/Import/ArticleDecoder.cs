@@ -8,14 +8,12 @@ public sealed record DecodeResult(string? Text, string? Error);
 
 /// <summary>
 /// Checks raw bytes before anything is parsed: not empty, not larger than the limit, no NUL bytes (binary),
-/// valid UTF-8 (a leading byte-order mark is dropped), not whitespace only, at most <see cref="MaxLines"/> lines.
+/// valid UTF-8 (a leading byte-order mark is dropped), not whitespace only. The number of lines is not limited:
+/// the import costs time in proportion to the text's length, whatever its shape (docs/benchmarks.md).
 /// </summary>
 public static class ArticleDecoder
 {
     public const int DefaultMaxBytes = 5 * 1024 * 1024;
-
-    /// <summary>More lines than any article has; a longer file is a log or a data dump, rejected before parsing.</summary>
-    public const int MaxLines = 20_000;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -48,11 +46,6 @@ public static class ArticleDecoder
         if (string.IsNullOrWhiteSpace(text))
         {
             return new(null, "The file contains only whitespace.");
-        }
-        var lines = text.AsSpan().Count('\n') + 1;
-        if (lines > MaxLines)
-        {
-            return new(null, string.Create(CultureInfo.InvariantCulture, $"The file has too many lines ({lines:N0}); the limit is {MaxLines:N0} lines."));
         }
         return new(text, null);
     }

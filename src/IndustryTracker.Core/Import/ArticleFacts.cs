@@ -11,6 +11,12 @@ public sealed record CompanyFact(CompanyIdentity Company, string? Summary, IRead
 {
     /// <summary>The rule that named the company; a name nobody listed has a lower confidence.</summary>
     public Provenance Provenance { get; init; } = Provenance.Unspecified;
+
+    /// <summary>The parent the article states ("Alibaba's chip unit T-Head"), if any.</summary>
+    public CompanyIdentity? Parent { get; init; }
+
+    /// <summary>Other names the article gives the company ("known in Chinese as Yuezhi Anmian").</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
 }
 
 public sealed record ModelFact(ModelIdentity Model, CompanyIdentity? Developer, IReadOnlyList<SourceQuote> Sources)
@@ -87,14 +93,35 @@ public sealed record ParagraphScan(
     IReadOnlyList<PhraseMatch<CompanyIdentity>> Companies,
     IReadOnlyList<PhraseMatch<ModelIdentity>> Models)
 {
+    private IReadOnlyList<(int Start, int End)>? _sentenceSpans;
+
+    /// <summary>Where the sentences of the paragraph start and end, computed once.</summary>
+    public IReadOnlyList<(int Start, int End)> SentenceSpans => _sentenceSpans ??= Sentences.Spans(Paragraph.Text);
+
     public static ParagraphScan Of(ParsedParagraph paragraph, CompanyDirectory companies, ModelCatalog models)
     {
+        ArgumentNullException.ThrowIfNull(paragraph);
+        ArgumentNullException.ThrowIfNull(companies);
+        ArgumentNullException.ThrowIfNull(models);
         var modelMatches = models.Find(paragraph.Text);
-        var companyMatches = companies.Find(paragraph.Text)
-            .Where(c => !modelMatches.Any(m => c.Start < m.End && m.Start < c.End))
-            .ToList();
+        // Both lists are in text order and models do not overlap each other: one sweep drops company names inside
+        // a model name.
+        var companyMatches = new List<PhraseMatch<CompanyIdentity>>();
+        var m = 0;
+        foreach (var c in companies.Find(paragraph.Text))
+        {
+            while (m < modelMatches.Count && modelMatches[m].End <= c.Start)
+            {
+                m++;
+            }
+            if (m < modelMatches.Count && modelMatches[m].Start < c.End)
+            {
+                continue;
+            }
+            companyMatches.Add(c);
+        }
         return new ParagraphScan(paragraph, companyMatches, modelMatches);
     }
 
-    public string QuoteAt(int index) => Sentences.Containing(Paragraph.Text, index);
+    public string QuoteAt(int index) => Sentences.Containing(Paragraph.Text, SentenceSpans, index);
 }

@@ -135,6 +135,10 @@ public static partial class ArticleParser
             if (ByLineRegex().Match(line) is { Success: true } byLine && line.Split(' ').Length <= 15)
             {
                 author ??= byLine.Groups["author"].Value.Trim();
+                if (byLine.Groups["date"].Success && FuzzyDateParser.Parse(byLine.Groups["date"].Value) is { Success: true, Date.Precision: DatePrecision.Day } bylineDay)
+                {
+                    publishedOn ??= bylineDay.Date.Start;
+                }
                 if (byLine.Groups["org"].Success)
                 {
                     byLineOrganisation ??= byLine.Groups["org"].Value.Trim();
@@ -438,7 +442,7 @@ public static partial class ArticleParser
     [GeneratedRegex(@"^related (?:article|story|stories|articles)$", RegexOptions.IgnoreCase)]
     private static partial Regex RelatedArticleRegex();
 
-    [GeneratedRegex(@"^[Bb]y\s+(?<author>[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|and|de|van|von))*)\s*(?:,\s*(?<org>[^,]+?))?\s*$")]
+    [GeneratedRegex(@"^[Bb]y\s+(?<author>[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|and|de|van|von))*)\s*(?:,\s*(?<org>[^,]+?))?\s*(?:,\s*(?<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}))?\s*$")]
     private static partial Regex ByLineRegex();
 
     [GeneratedRegex(@"\bwith an? (?<p>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*) (?:group |team |corporate )?subscription\b")]

@@ -73,6 +73,13 @@ public sealed class CompanyDirectory
             {
                 directory._matcher.Add(name, identity, properNounOnly);
                 directory._matcher.Add(CompanyNames.Key(name), identity, properNounOnly);
+                // "Moonshot AI" is also written "Moonshot": a multi-word name ending in "AI" without it, capitalised.
+                if (name.EndsWith(" AI", StringComparison.Ordinal) && name[..^3].Trim() is { Length: > 2 } stem
+                    && !CompanyDiscovery.StopWords.Contains(stem) && directory.Resolve(stem) is null)
+                {
+                    directory._matcher.Add(stem, identity, properNounOnly: true);
+                    directory.Index(identity, [stem]);
+                }
             }
         }
         return directory;
@@ -99,6 +106,36 @@ public sealed class CompanyDirectory
             identity.Discovered = company;
             _matcher.Add(company.Name, identity, properNounOnly: true);
         }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="alias"/> another name of <paramref name="company"/> for the rest of the article, unless
+    /// the name already denotes another company. Returns whether it now resolves to <paramref name="company"/>.
+    /// </summary>
+    public bool AddAlias(CompanyIdentity company, string alias)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        ArgumentNullException.ThrowIfNull(alias);
+        var key = CompanyNames.Key(alias);
+        if (key.Length == 0)
+        {
+            return false;
+        }
+        if (_byKey.TryGetValue(key, out var known))
+        {
+            if (known == company)
+            {
+                return true;
+            }
+            if (known.Discovered is null || known.Existing is not null || known.Reference is not null || known.Profile is not null)
+            {
+                return false;
+            }
+            _all.Remove(known);
+        }
+        _byKey[key] = company;
+        _matcher.Add(alias, company, properNounOnly: true);
+        return true;
     }
 
     /// <summary>Whole-word, case-insensitive occurrences of known company names, longest name first.</summary>

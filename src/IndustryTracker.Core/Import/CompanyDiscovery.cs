@@ -63,21 +63,93 @@ public static partial class CompanyDiscovery
         }
         return found
             .GroupBy(d => Text.CompanyNames.Key(d.Name))
-            .Select(g => g.First())
+            .Select(g => g.First() with { Parent = g.Select(d => d.Parent).FirstOrDefault(p => p is not null) })
             .ToList();
     }
 
-    /// <summary>Investors named after "led by" / "backed by" / "participation from", with whether they lead.</summary>
+    /// <summary>
+    /// Investors the sentence names by its structure, with whether they lead: "led by A and B", "backed by",
+    /// "with participation from", "backers/investors including A and B", "with A and B among its investors",
+    /// "A was among the other buyers", "with A as the largest subscriber", "received … from A", "A put up $N to
+    /// lead the round", "A led the round", "with existing backers A and B also taking part".
+    /// </summary>
     public static IEnumerable<(string Name, bool IsLead)> Investors(string sentence)
     {
-        foreach (Match m in InvestorListRegex().Matches(sentence))
+        foreach (var (regex, lead) in InvestorPatterns)
         {
-            var lead = m.Groups["verb"].Value.StartsWith("led", StringComparison.OrdinalIgnoreCase);
-            foreach (var name in SplitList(m.Groups["list"].Value))
+            foreach (Match m in regex.Matches(sentence))
             {
-                yield return (name, lead);
+                var isLead = lead ?? m.Groups["verb"].Value.StartsWith("led", StringComparison.OrdinalIgnoreCase);
+                foreach (var name in SplitList(m.Groups["list"].Value))
+                {
+                    yield return (name, isLead);
+                }
             }
         }
+    }
+
+    private static readonly (Regex Regex, bool? Lead)[] InvestorPatterns =
+    [
+        (InvestorListRegex(), null),
+        (BackersIncludingRegex(), false),
+        (AmongInvestorsRegex(), false),
+        (WasAmongRegex(), false),
+        (AsSubscriberRegex(), false),
+        (ReceivedFromRegex(), false),
+        (ToLeadRegex(), true),
+        (LedTheRoundRegex(), true),
+        (AlsoTakingPartRegex(), false),
+    ];
+
+    /// <summary>
+    /// Parent and unit pairs the text states: "Alibaba's chip unit T-Head", "High-Flyer's AI lab, DeepSeek",
+    /// "ByteDance, whose cloud unit, Volcano Engine".
+    /// </summary>
+    public static IEnumerable<(string Unit, string Parent)> Units(string text)
+    {
+        foreach (Match m in PossessiveUnitRegex().Matches(text))
+        {
+            yield return (Clean(m.Groups["name"].Value), Clean(m.Groups["parent"].Value));
+        }
+        foreach (Match m in WhoseUnitRegex().Matches(text))
+        {
+            yield return (Clean(m.Groups["name"].Value), Clean(m.Groups["parent"].Value));
+        }
+    }
+
+    /// <summary>
+    /// Other names the text gives a company, with where the phrase starts (the company is the one named just
+    /// before it): "legally named X", "formally X", "known in Chinese as X", "whose legal name is X", "under the X
+    /// brand", and an abbreviation of the name's initials in brackets ("Abu Dhabi Investment Authority (ADIA)").
+    /// </summary>
+    public static IEnumerable<(string? Owner, string Alias, int Index)> Aliases(string text)
+    {
+        foreach (Match m in AliasRegex().Matches(text))
+        {
+            yield return (null, Clean(m.Groups["alias"].Value), m.Index);
+        }
+        foreach (Match m in AbbreviationRegex().Matches(text))
+        {
+            var name = Clean(m.Groups["name"].Value);
+            var initials = string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).Select(w => w[0]));
+            var abbreviation = m.Groups["abbr"].Value;
+            if (initials.EndsWith(abbreviation, StringComparison.Ordinal) && abbreviation.Length >= 2)
+            {
+                // The name is the last words whose initials spell the abbreviation.
+                var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                yield return (string.Join(' ', words[^abbreviation.Length..]), abbreviation, m.Index);
+            }
+        }
+    }
+
+    private static string Clean(string name)
+    {
+        var words = name.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 1 && LeadingWords.Contains(words[0]))
+        {
+            words.RemoveAt(0);
+        }
+        return string.Join(' ', words).TrimEnd('.', ',');
     }
 
     internal static void Scan(string text, List<DiscoveredCompany> found)
@@ -97,10 +169,15 @@ public static partial class CompanyDiscovery
         {
             Add(found, m.Groups["name"].Value, CompanyCategory.Other, null, "backed");
         }
+        foreach (var (unit, parent) in Units(text))
+        {
+            Add(found, unit, CompanyCategory.Other, null, "unit", parent);
+            Add(found, parent, CompanyCategory.Other, null, "unit parent");
+        }
         foreach (Match m in SuffixRegex().Matches(text))
         {
             var name = m.Groups["name"].Value;
-            var category = name.EndsWith("Capital", StringComparison.Ordinal) || name.EndsWith("Ventures", StringComparison.Ordinal) || name.EndsWith("Partners", StringComparison.Ordinal)
+            var category = name.EndsWith("Capital", StringComparison.Ordinal) || name.EndsWith("Ventures", StringComparison.Ordinal) || name.EndsWith("Partners", StringComparison.Ordinal) || name.EndsWith("Fund", StringComparison.Ordinal)
                 ? CompanyCategory.Investor
                 : name.EndsWith("Cloud Data", StringComparison.Ordinal) ? CompanyCategory.CloudMaas
                 : name.EndsWith("Semiconductor", StringComparison.Ordinal) ? CompanyCategory.Chipmaker
@@ -110,10 +187,11 @@ public static partial class CompanyDiscovery
     }
 
     private static IEnumerable<string> SplitList(string list) =>
-        ListSplitRegex().Split(list).Select(s => s.Trim()).Where(s => s.Length > 0);
+        ListSplitRegex().Split(ParentheticalRegex().Replace(list, string.Empty)).Select(Clean).Where(s => s.Length > 0);
 
-    private static void Add(List<DiscoveredCompany> found, string raw, CompanyCategory category, string? city, string rule)
+    private static void Add(List<DiscoveredCompany> found, string raw, CompanyCategory category, string? city, string rule, string? parent = null)
     {
+        raw = ParentheticalRegex().Replace(raw, string.Empty);
         var name = raw.Trim().TrimEnd('.', ',');
         if (name.EndsWith("'s", StringComparison.Ordinal) || name.EndsWith("\u2019s", StringComparison.Ordinal))
         {
@@ -144,7 +222,7 @@ public static partial class CompanyDiscovery
         {
             return; // an all-capitals heading
         }
-        found.Add(new DiscoveredCompany(string.Join(' ', words), category, city, rule));
+        found.Add(new DiscoveredCompany(string.Join(' ', words), category, city, rule) { Parent = parent });
     }
 
     private static CompanyCategory CategoryOf(string noun, string modifiers)
@@ -167,7 +245,50 @@ public static partial class CompanyDiscovery
     [GeneratedRegex(@"\b(?<verb>led by|co-led by|backed by|with participation from|joined by)\s+(?<list>" + Name + @"(?:(?:,\s+|,?\s+and\s+)" + Name + "){0,5})")]
     private static partial Regex InvestorListRegex();
 
-    [GeneratedRegex(@",?\s+and\s+|,\s+")]
+    private const string List = "(?<list>" + Name + @"(?:\s+\([A-Z]{2,6}\))?(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?" + Name + @"(?:\s+\([A-Z]{2,6}\))?){0,5})";
+
+    private const string Adjectives = @"(?:(?:the|state-backed|state-owned|existing|other|fellow|new|returning|strategic)\s+)*";
+
+    [GeneratedRegex(@"\b(?:backers|investors|shareholders|subscribers)(?:,)?\s+(?:including|included|include|such as|among them)\s+" + Adjectives + List)]
+    private static partial Regex BackersIncludingRegex();
+
+    [GeneratedRegex(@"\bwith\s+" + Adjectives + List + @"\s+(?:among|as)\s+(?:its|the|their)\s+(?:[\w-]+\s+)?(?:investors|backers|shareholders|subscribers)\b")]
+    private static partial Regex AmongInvestorsRegex();
+
+    [GeneratedRegex(List + @"\s+(?:was|were)\s+(?:among|one of)\s+the\s+(?:other\s+)?(?:[\w-]+\s+)?(?:buyers|investors|backers|subscribers|participants)\b")]
+    private static partial Regex WasAmongRegex();
+
+    [GeneratedRegex(@"\bwith\s+" + Adjectives + List + @"\s+as\s+(?:the|its|a)\s+(?:largest|biggest|main|anchor|key|major)\s+(?:subscriber|investor|backer|buyer|shareholder)\b")]
+    private static partial Regex AsSubscriberRegex();
+
+    [GeneratedRegex(@"\b(?:received|raised|secured|obtained|got|yuan|dollars|million|billion|euros)\s+(?:[^.;]{0,40}?\s+)?from\s+" + Adjectives + List)]
+    private static partial Regex ReceivedFromRegex();
+
+    [GeneratedRegex(List + @"\s+(?:put up|invested|contributed|committed|provided|pledged|chipped in)\b[^.;]{0,40}?\bto lead\b")]
+    private static partial Regex ToLeadRegex();
+
+    [GeneratedRegex(List + @"\s+(?:led|co-led)\s+(?:the|a|its|this)\s+(?:[\w-]+\s+){0,3}?(?:round|financing|funding|investment|placement)\b")]
+    private static partial Regex LedTheRoundRegex();
+
+    [GeneratedRegex(@"\bwith\s+" + Adjectives + @"(?:backers|investors|shareholders)\s+" + List + @"\s+(?:also\s+)?(?:taking part|participating|joining|investing)\b")]
+    private static partial Regex AlsoTakingPartRegex();
+
+    [GeneratedRegex(@"(?<![\w-])(?<parent>" + Name + @")['\u2019]s\s+(?:[\w-]+\s+){0,3}?(?:unit|arm|subsidiary|lab|laboratory|division|affiliate)\s*,?\s+(?<name>" + Name + ")")]
+    private static partial Regex PossessiveUnitRegex();
+
+    [GeneratedRegex(@"(?<![\w-])(?<parent>" + Name + @"),\s+whose\s+(?:[\w-]+\s+){0,2}?(?:unit|arm|subsidiary|lab|division|affiliate)\s*,?\s+(?<name>" + Name + ")")]
+    private static partial Regex WhoseUnitRegex();
+
+    [GeneratedRegex(@"\b(?:legally named|formally(?: named| called)?|formerly(?: known as)?|known (?:in Chinese |in China |outside China |abroad |internationally |locally )?as|whose legal name is|under the)\s+(?<alias>" + Name + @"(?:\s+\([A-Z][a-z]+\))?)(?=\s+brand\b|[\s,.;)]|$)")]
+    private static partial Regex AliasRegex();
+
+    [GeneratedRegex(@"(?<name>" + Name + @")\s+\((?<abbr>[A-Z]{2,6})\)")]
+    private static partial Regex AbbreviationRegex();
+
+    [GeneratedRegex(@"\s*\([^)]*\)")]
+    private static partial Regex ParentheticalRegex();
+
+    [GeneratedRegex(@",?\s+and\s+(?:the\s+)?|,\s+(?:the\s+)?")]
     private static partial Regex ListSplitRegex();
 
     [GeneratedRegex(@"(?<![\w-])(?<name>" + Name + @"),\s+an?\s+(?:(?<city>[A-Z][a-z]+)-based\s+)?(?<mods>(?:[\w-]+\s+){0,3}?)(?<noun>startup|start-up|company|firm|chipmaker|chip designer|developer|provider|vendor|operator|venture capital firm|investment firm|fund)\b")]
@@ -176,6 +297,6 @@ public static partial class CompanyDiscovery
     [GeneratedRegex(@"\b(?<backer>" + Word + @")-backed\s+(?<name>" + Name + ")")]
     private static partial Regex BackedRegex();
 
-    [GeneratedRegex(@"(?<![\w-])(?<name>(?:" + Word + @"\s+){1,4}(?:Capital|Ventures|Partners|Technologies|Semiconductor|Robotics|Labs|Cloud Data))\b")]
+    [GeneratedRegex(@"(?<![\w-])(?<name>(?:" + Word + @"\s+){1,4}(?:Capital|Ventures|Partners|Technologies|Semiconductor|Robotics|Labs|Cloud Data|Fund|Group|Holdings))\b")]
     private static partial Regex SuffixRegex();
 }

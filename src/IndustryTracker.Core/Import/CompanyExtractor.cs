@@ -17,7 +17,7 @@ public static class CompanyExtractor
                 sources[company] = list = [];
                 order.Add(company);
             }
-            if (!list.Any(s => s.Paragraph == quote.Paragraph))
+            if (list.Count == 0 || list[^1].Paragraph != quote.Paragraph)
             {
                 list.Add(quote);
             }

@@ -1,9 +1,11 @@
 using IndustryTracker.Core.Import.Reference;
+using IndustryTracker.Core.Text;
 
 namespace IndustryTracker.Core.Import;
 
 /// <summary>
-/// Runs the extractors over a parsed article. Each paragraph is scanned once for company and model names; the
+/// Runs the extractors over a parsed article. Names the article introduces by structure are added to the directory
+/// first (with the other names it gives them), then each paragraph is scanned once for company and model names; the
 /// extractors turn those scans into facts. The developer of a named model is added as a company of the article,
 /// sourced by the sentence naming the model, when the article does not name the developer itself.
 /// </summary>
@@ -13,39 +15,55 @@ public static class FactExtractor
     {
         reference ??= ReferenceData.Default;
         companies.Discover(CompanyDiscovery.Find(article));
+        var aliases = CompanyNaming.AddAliases(article, companies);
         var scans = article.Paragraphs.Select(p => ParagraphScan.Of(p, companies, models)).ToList();
+        var parents = CompanyNaming.Parents(article, companies);
         var companyFacts = CompanyExtractor.Extract(article, scans, companies);
         var modelFacts = ModelExtractor.Extract(scans, companies);
         foreach (var model in modelFacts)
         {
             if (model.Developer is { } developer && companyFacts.All(c => c.Company != developer))
             {
-                companyFacts.Add(new CompanyFact(developer, null, [model.Sources[0]]));
+                companyFacts.Add(new CompanyFact(developer, null, [model.Sources[0]]) { Provenance = new Provenance("company.model-developer", FactConfidence.Medium) });
             }
         }
         var sentences = SentenceScan.Of(article, scans, companies);
         var timeline = TimelineExtractor.Extract(article, scans);
         var (prose, releases, foundings) = ProseEventExtractor.Extract(article, sentences);
         var allSentences = SentenceScan.Of(article, scans, companies, includeTimeline: true);
-        var investments = InvestmentExtractor.Extract(article, allSentences, companies, reference, ProseEventExtractor.Reference(article, sentences));
+        var dates = ProseEventExtractor.Reference(article, sentences);
+        var investments = InvestmentExtractor.Extract(article, allSentences, companies, reference, dates);
         foreach (var investment in investments)
         {
             foreach (var company in investment.Investors.Select(i => i.Company).Prepend(investment.Recipient).OfType<CompanyIdentity>())
             {
                 if (companyFacts.All(c => c.Company != company))
                 {
-                    companyFacts.Add(new CompanyFact(company, null, [investment.Sources[0]]));
+                    companyFacts.Add(new CompanyFact(company, null, [investment.Sources[0]]) { Provenance = new Provenance("company.investment-role", FactConfidence.Medium) });
                 }
             }
         }
+        var valuations = ValuationExtractor.Extract(allSentences, companies, dates);
         var events = EventMerger.Merge(timeline.Concat(prose))
-            .Select(e => e with { Investment = investments.FirstOrDefault(i => i.Sources.Any(e.Sources.Contains)) })
+            .Select(e => e with
+            {
+                Investment = investments.FirstOrDefault(i => i.Sources.Any(e.Sources.Contains)),
+            })
+            .ToList();
+        companyFacts = companyFacts
+            .Select(c => c with
+            {
+                Provenance = c.Provenance != Provenance.Unspecified ? c.Provenance : CompanyNaming.ProvenanceOf(c.Company),
+                Parent = parents.GetValueOrDefault(c.Company),
+                Aliases = aliases.TryGetValue(c.Company, out var names) ? names : [],
+            })
             .ToList();
         return new ArticleFacts(companyFacts, modelFacts, events)
         {
             ModelReleases = releases,
             Foundings = foundings,
             Investments = investments,
+            Valuations = valuations,
         };
     }
 }

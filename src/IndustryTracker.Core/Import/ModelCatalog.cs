@@ -34,7 +34,10 @@ public sealed class ModelIdentity
 /// </summary>
 public sealed partial class ModelCatalog
 {
-    private const string Suffixes = "Max|Turbo|Plus|Pro|Mini|Lightning|Instruct|Coder|Flash|Ultra|VL|Preview";
+    private const string Suffixes = "Max|Turbo|Plus|Pro|Mini|Lightning|Instruct|Coder|Flash|Ultra|VL|Preview|Thinking|Exp|Reasoner|Air|Omni|Nano|Vision|Chat";
+
+    /// <summary>Tier words some brands put between the brand and the version ("Claude Sonnet 4.5").</summary>
+    private const string Tiers = "Sonnet|Opus|Haiku";
 
     private readonly Dictionary<string, ModelIdentity> _byKey = new(StringComparer.Ordinal);
     private readonly PhraseMatcher<ModelIdentity> _names = new();
@@ -69,9 +72,10 @@ public sealed partial class ModelCatalog
         {
             var brands = string.Join('|', _brands.Keys.OrderByDescending(b => b.Length).Select(Regex.Escape));
             _pattern = new Regex(
-                @"(?<![\p{L}\p{N}])(?<brand>" + brands + @")(?:(?<poss>['\u2019]s\s+)|(?<sep>[-\s]?))" +
+                @"(?<![\p{L}\p{N}])(?<brand>" + brands + @")(?<tier>\s(?:" + Tiers + @"))?(?:(?<poss>['\u2019]s\s+)|(?<sep>[-\s]?))" +
                 @"(?<ver>[A-Za-z]-?\d+(?:\.\d+)?|\d{1,2}(?:\.\d+)?(?:[BbKk]|o)?)" +
-                @"(?<suffix>[-\s](?:" + Suffixes + @"))?(?![\p{L}\p{N}])",
+                @"(?<size>(?:-A?\d+(?:\.\d+)?[BbMm])*)" +
+                @"(?<suffix>(?:[-\s](?:" + Suffixes + @"))*)(?![\p{L}\p{N}])",
                 RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
                 TimeSpan.FromSeconds(1));
         }
@@ -130,8 +134,10 @@ public sealed partial class ModelCatalog
     {
         var brand = _brands[m.Groups["brand"].Value].Brand;
         var version = LetterCodeRegex().Replace(m.Groups["ver"].Value, match => char.ToUpperInvariant(match.Groups[1].Value[0]) + match.Groups[2].Value);
-        var separator = m.Groups["poss"].Success || char.IsLetter(version[0]) ? "-" : m.Groups["sep"].Value.Length > 0 ? m.Groups["sep"].Value[..1] : string.Empty;
-        var name = brand + separator + version + m.Groups["suffix"].Value;
+        // The name as written: the brand's own separator ("Kimi K2", "MiniMax-M1"), a hyphen for a possessive
+        // ("DeepSeek's R1" is DeepSeek-R1) or for a letter code written without one.
+        var separator = m.Groups["poss"].Success ? "-" : m.Groups["sep"].Value.Length > 0 ? m.Groups["sep"].Value[..1] : char.IsLetter(version[0]) ? "-" : string.Empty;
+        var name = brand + m.Groups["tier"].Value + separator + version + m.Groups["size"].Value + m.Groups["suffix"].Value;
         return _byKey.TryGetValue(Key(name), out var known) ? known.Name : name;
     }
 

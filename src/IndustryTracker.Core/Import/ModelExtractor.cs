@@ -23,29 +23,59 @@ public static partial class ModelExtractor
                     sources[match.Value] = list = [];
                     order.Add(match.Value);
                 }
-                if (!list.Any(s => s.Paragraph == scan.Paragraph.Number))
+                if (list.Count == 0 || list[^1].Paragraph != scan.Paragraph.Number)
                 {
                     list.Add(new SourceQuote(scan.Paragraph.Number, scan.QuoteAt(match.Start)));
                 }
             }
         }
+        var open = Stated(scans, OpenWeightsRegex());
+        var anticipated = Stated(scans, AnticipatedRegex());
         return order
             .Select(model => new ModelFact(
                 model,
                 model.DeveloperName is { } developer ? directory.Resolve(developer) : null,
                 sources[model])
             {
-                StatedAccessibility = Stated(scans, model, OpenWeightsRegex()) ? Accessibility.OpenWeights : null,
-                StatedStatus = Stated(scans, model, AnticipatedRegex()) ? AiModelStatus.Anticipated : null,
+                StatedAccessibility = open.Contains(model) ? Accessibility.OpenWeights : null,
+                StatedStatus = anticipated.Contains(model) ? AiModelStatus.Anticipated : null,
+                Provenance = model.Reference is not null || model.Existing is not null
+                    ? new Provenance("model.known", FactConfidence.High)
+                    : new Provenance("model.brand-version", FactConfidence.High),
             })
             .ToList();
     }
 
-    private static bool Stated(IReadOnlyList<ParagraphScan> scans, ModelIdentity model, Regex regex) =>
-        scans.Any(scan => scan.Models.Any(m => m.Value == model)
-            && Text.Sentences.Split(scan.Paragraph.Text).Any(sentence =>
-                regex.IsMatch(sentence) && scan.Models.Any(m => m.Value == model && sentence.Contains(m.Text, StringComparison.Ordinal))
-                && scan.Models.Where(m => sentence.Contains(m.Text, StringComparison.Ordinal)).Select(m => m.Value).Distinct().Count() == 1));
+    /// <summary>The models that are the only model of a sentence matching <paramref name="regex"/> (one pass).</summary>
+    private static HashSet<ModelIdentity> Stated(IReadOnlyList<ParagraphScan> scans, Regex regex)
+    {
+        var result = new HashSet<ModelIdentity>();
+        foreach (var scan in scans)
+        {
+            if (scan.Models.Count == 0)
+            {
+                continue;
+            }
+            var next = 0;
+            foreach (var (start, end) in scan.SentenceSpans)
+            {
+                while (next < scan.Models.Count && scan.Models[next].Start < start)
+                {
+                    next++;
+                }
+                var inSentence = new List<ModelIdentity>();
+                for (var m = next; m < scan.Models.Count && scan.Models[m].Start < end; m++)
+                {
+                    inSentence.Add(scan.Models[m].Value);
+                }
+                if (inSentence.Count > 0 && inSentence.Distinct().Count() == 1 && regex.IsMatch(scan.Paragraph.Text.AsSpan(start, end - start)))
+                {
+                    result.Add(inSentence[0]);
+                }
+            }
+        }
+        return result;
+    }
 
     [GeneratedRegex(@"\bopen[- ](?:source|sourced|weights?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OpenWeightsRegex();

@@ -17,6 +17,16 @@ public sealed partial record SentenceScan(
 {
     public int Number => Paragraph.Paragraph.Number;
 
+    /// <summary>The company the text was about before this sentence: the profiled company, else the first company of
+    /// the latest sentence that named one. "The company", "the start-up", "it" refer to it.</summary>
+    public CompanyIdentity? Context { get; init; }
+
+    /// <summary>The company names in the sentence, with their positions in the paragraph.</summary>
+    public IReadOnlyList<PhraseMatch<CompanyIdentity>> CompanyMatches { get; init; } = [];
+
+    /// <summary>The model names in the sentence, with their positions in the paragraph.</summary>
+    public IReadOnlyList<PhraseMatch<ModelIdentity>> ModelMatches { get; init; } = [];
+
     /// <summary>The sentences of every paragraph (timeline entries only when asked), with a pronoun subject resolved.</summary>
     public static List<SentenceScan> Of(ParsedArticle article, IReadOnlyList<ParagraphScan> scans, CompanyDirectory directory, bool includeTimeline = false)
     {
@@ -31,20 +41,34 @@ public sealed partial record SentenceScan(
             }
             var profileCompany = profiles.TryGetValue(scan.Paragraph.Number, out var profile) ? directory.Resolve(profile.Name) : null;
             var text = scan.Paragraph.Text;
-            var cursor = 0;
-            foreach (var sentence in Sentences.Split(text))
+            var nextCompany = 0;
+            var nextModel = 0;
+            foreach (var (start, end) in scan.SentenceSpans)
             {
-                var start = text.IndexOf(sentence, cursor, StringComparison.Ordinal);
-                if (start < 0)
+                var sentence = text[start..end];
+                // The matches are in text order: one sweep over them for all sentences.
+                while (nextCompany < scan.Companies.Count && scan.Companies[nextCompany].Start < start)
                 {
-                    start = cursor;
+                    nextCompany++;
                 }
-                var end = start + sentence.Length;
-                cursor = end;
-                var companies = scan.Companies.Where(c => c.Start >= start && c.Start < end).Select(c => c.Value).Distinct().ToList();
-                var models = scan.Models.Where(m => m.Start >= start && m.Start < end).Select(m => m.Value).Distinct().ToList();
+                while (nextModel < scan.Models.Count && scan.Models[nextModel].Start < start)
+                {
+                    nextModel++;
+                }
+                var companyMatches = new List<PhraseMatch<CompanyIdentity>>();
+                for (var c = nextCompany; c < scan.Companies.Count && scan.Companies[c].Start < end; c++)
+                {
+                    companyMatches.Add(scan.Companies[c]);
+                }
+                var modelMatches = new List<PhraseMatch<ModelIdentity>>();
+                for (var m = nextModel; m < scan.Models.Count && scan.Models[m].Start < end; m++)
+                {
+                    modelMatches.Add(scan.Models[m]);
+                }
+                var companies = companyMatches.Select(c => c.Value).Distinct().ToList();
+                var models = modelMatches.Select(m => m.Value).Distinct().ToList();
                 CompanyIdentity? subject = null;
-                if (PronounStartRegex().IsMatch(sentence))
+                if (PronounStartRegex().IsMatch(sentence) || (companies.Count == 0 && ReferringRegex().IsMatch(sentence)))
                 {
                     subject = profileCompany ?? last;
                 }
@@ -53,18 +77,38 @@ public sealed partial record SentenceScan(
                     // In a profile, "it"/"the company" is the profiled company.
                     companies.Insert(0, profileCompany);
                 }
-                result.Add(new SentenceScan(scan, sentence, start, companies, models, subject));
-                if (companies.Count > 0)
+                result.Add(new SentenceScan(scan, sentence, start, companies, models, subject)
                 {
-                    last = companies[0];
+                    Context = profileCompany ?? last,
+                    CompanyMatches = companyMatches,
+                    ModelMatches = modelMatches,
+                });
+                if (Topic(sentence, companies, directory) is { } topic)
+                {
+                    last = topic;
                 }
             }
         }
         return result;
     }
 
-    [GeneratedRegex(@"^(?:It|Its|It's|The company|The company's|The firm|The firm's|The startup|The start-up|They|Their)\b")]
+    /// <summary>What a sentence is about: its first company that the sentence does not name as an investor.</summary>
+    public static CompanyIdentity? Topic(string sentence, IReadOnlyList<CompanyIdentity> companies, CompanyDirectory directory)
+    {
+        if (companies.Count == 0)
+        {
+            return null;
+        }
+        var investors = CompanyDiscovery.Investors(sentence).Select(i => directory.Resolve(i.Name)).OfType<CompanyIdentity>().ToHashSet();
+        return companies.FirstOrDefault(c => !investors.Contains(c));
+    }
+
+    [GeneratedRegex(@"^(?:It|Its|It's|They|Their|The (?:[A-Z][\w-]+ )?(?:company|firm|startup|start-up|developer|business|chipmaker|chip designer|designer|group|lab)(?:['\u2019]s)?)\b")]
     private static partial Regex PronounStartRegex();
+
+    /// <summary>A definite description or pronoun that refers back to the subject of the text so far.</summary>
+    [GeneratedRegex(@"\b(?:it|its|(?i:the)\s+(?:[A-Z][\w.-]*\s+)?(?i:company|firm|startup|start-up|business|group|developer|stock|shares|offering|listing|chipmaker|chip designer))\b")]
+    private static partial Regex ReferringRegex();
 
     [GeneratedRegex(@"\b(?:it|its|the company|the firm)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PronounRegex();
@@ -96,56 +140,151 @@ public static partial class ProseEventExtractor
         var events = new List<EventFact>();
         var releases = new List<ModelReleaseFact>();
         var foundings = new List<CompanyFoundedFact>();
+        FuzzyDate? lastDate = null;
+        int? lastYear = null;
         foreach (var sentence in sentences)
         {
+            var future = FutureRegex().IsMatch(sentence.Text);
+            var source = new SourceQuote(sentence.Number, sentence.Text);
             var dates = ProseDates.Find(sentence.Text);
             if (dates.Count == 0)
             {
-                continue;
-            }
-            var future = FutureRegex().IsMatch(sentence.Text);
-            var source = new SourceQuote(sentence.Number, sentence.Text);
-            var companies = sentence.Companies.Count == 0 && sentence.Subject is { } subject ? [subject] : sentence.Companies;
-            FuzzyDate? eventDate = null;
-            foreach (var match in dates)
-            {
-                var date = Resolve(match, reference, future);
-                if (date is null)
+                // "The same day, DeepSeek published …": the date of the statement before.
+                if (lastDate is not null && SameDayRegex().IsMatch(sentence.Text))
                 {
-                    continue;
-                }
-                if (FoundedBeforeRegex().IsMatch(sentence.Text[..match.Index]))
-                {
-                    var founder = FoundedCompany(sentence, match.Index);
-                    if (founder is not null && !foundings.Any(f => f.Company == founder))
+                    var same = sentence.Companies.Count == 0 && sentence.Subject is { } s ? [s] : sentence.Companies;
+                    if (same.Count > 0 || sentence.Models.Count > 0)
                     {
-                        foundings.Add(new CompanyFoundedFact(founder, date, source));
-                        events.Add(new EventFact($"{founder.Name} founded", sentence.Text, date, EventCategory.Other, [founder], [], [source]));
+                        events.Add(Event(sentence.Text, lastDate, same, sentence.Models, source, future, new Provenance("date.same-day", FactConfidence.Medium)));
                     }
+                }
+                continue;
+            }
+            foreach (var clause in Clauses(sentence, dates))
+            {
+                // A sentence or clause whose subject is "it"/"the company" involves the company the text is about.
+                var companies = clause.Companies.ToList();
+                var referred = ClauseSubjectRegex().IsMatch(clause.Text) ? sentence.Subject ?? sentence.Context
+                    : sentence.Text.StartsWith(clause.Text, StringComparison.Ordinal) ? sentence.Subject
+                    : null;
+                if (referred is not null && !companies.Contains(referred))
+                {
+                    companies.Insert(0, referred);
+                }
+                FuzzyDate? eventDate = null;
+                ProseDateMatch? eventMatch = null;
+                foreach (var match in clause.Dates)
+                {
+                    // "in mid-June of the same year": the year the text named last.
+                    var sameYear = lastYear is not null && match.Kind == ProseDateKind.Partial && SameYearRegex().IsMatch(sentence.Text[match.End..]);
+                    var date = sameYear && reference is not null
+                        ? ProseDates.Resolve(match, reference with { Year = lastYear!.Value })
+                        : Resolve(match, reference, future);
+                    if (match.Kind == ProseDateKind.Explicit && date is not null)
+                    {
+                        lastYear = date.End.Year;
+                    }
+                    if (date is null)
+                    {
+                        continue;
+                    }
+                    if (FoundedBeforeRegex().IsMatch(sentence.Text[..match.Index]))
+                    {
+                        var founder = FoundedCompany(sentence, match.Index);
+                        if (founder is not null && !foundings.Any(f => f.Company == founder))
+                        {
+                            foundings.Add(new CompanyFoundedFact(founder, date, source));
+                            events.Add(new EventFact($"{founder.Name} founded", sentence.Text, date, EventCategory.Other, [founder], [], [source])
+                            {
+                                Provenance = new Provenance("event.founded", FactConfidence.High),
+                            });
+                        }
+                        continue;
+                    }
+                    if (eventDate is null || date.Precision < eventDate.Precision)
+                    {
+                        eventDate = date;
+                        eventMatch = match;
+                    }
+                }
+                if (eventDate is null || eventMatch is null)
+                {
                     continue;
                 }
-                if (eventDate is null || date.Precision < eventDate.Precision)
+                lastDate = eventDate;
+                var category = EventClassifier.Classify(clause.Text);
+                if (companies.Count == 0 && clause.Models.Count == 0 && category == EventCategory.Other)
                 {
-                    eventDate = date;
+                    continue;
                 }
-            }
-            if (eventDate is null)
-            {
-                continue;
-            }
-            var category = EventClassifier.Classify(sentence.Text);
-            if (companies.Count == 0 && sentence.Models.Count == 0 && category == EventCategory.Other)
-            {
-                continue;
-            }
-            var title = TimelineExtractor.Shorten(sentence.Text);
-            events.Add(new EventFact(title, title.Length < sentence.Text.Length ? sentence.Text : null, eventDate, category, companies, sentence.Models, [source]));
-            if (sentence.Models.Count == 1 && ReleaseRegex().IsMatch(sentence.Text))
-            {
-                releases.Add(new ModelReleaseFact(sentence.Models[0], eventDate, future ? AiModelStatus.Announced : AiModelStatus.Released, source));
+                var rule = eventMatch.Kind switch
+                {
+                    ProseDateKind.Explicit => new Provenance("date.explicit", FactConfidence.High),
+                    ProseDateKind.Partial => new Provenance("date.partial", FactConfidence.Medium),
+                    _ => new Provenance("date.relative", FactConfidence.Medium),
+                };
+                events.Add(Event(clause.Text, eventDate, companies, clause.Models, source, future, rule));
+                if (clause.Models.Count == 1 && ReleaseRegex().IsMatch(clause.Text))
+                {
+                    releases.Add(new ModelReleaseFact(clause.Models[0], eventDate, future ? AiModelStatus.Announced : AiModelStatus.Released, source));
+                }
             }
         }
         return (events, releases, foundings);
+    }
+
+    private static EventFact Event(string text, FuzzyDate date, IReadOnlyList<CompanyIdentity> companies, IReadOnlyList<ModelIdentity> models, SourceQuote source, bool future, Provenance provenance)
+    {
+        var title = TimelineExtractor.Shorten(text);
+        return new EventFact(title, source.Quote.Length > title.Length ? source.Quote : null, date, EventClassifier.Classify(text), companies, models, [source])
+        {
+            IsPlanned = future,
+            Provenance = provenance,
+        };
+    }
+
+    private sealed record ClauseScan(string Text, IReadOnlyList<ProseDateMatch> Dates, IReadOnlyList<CompanyIdentity> Companies, IReadOnlyList<ModelIdentity> Models);
+
+    /// <summary>
+    /// A sentence that joins two dated statements ("In July it released A, and in November it followed with B")
+    /// states two events: it is cut at the clause breaks between its dates, each part with the names inside it.
+    /// </summary>
+    private static List<ClauseScan> Clauses(SentenceScan sentence, IReadOnlyList<ProseDateMatch> dates)
+    {
+        var whole = new ClauseScan(sentence.Text, dates, sentence.Companies, sentence.Models);
+        if (dates.Count < 2)
+        {
+            return [whole];
+        }
+        var cuts = new List<int>();
+        foreach (Match m in ClauseBreakRegex().Matches(sentence.Text))
+        {
+            var before = dates.Count(d => d.End <= m.Index);
+            if (before > 0 && before < dates.Count && (cuts.Count == 0 || dates.Count(d => d.End <= cuts[^1]) < before))
+            {
+                cuts.Add(m.Index);
+            }
+        }
+        if (cuts.Count == 0)
+        {
+            return [whole];
+        }
+        var result = new List<ClauseScan>();
+        var start = 0;
+        foreach (var end in cuts.Append(sentence.Text.Length))
+        {
+            var from = start;
+            var to = end;
+            var absoluteFrom = sentence.Start + from;
+            var absoluteTo = sentence.Start + to;
+            result.Add(new ClauseScan(
+                sentence.Text[from..to],
+                dates.Where(d => d.Index >= from && d.End <= to).ToList(),
+                sentence.CompanyMatches.Where(c => c.Start >= absoluteFrom && c.Start < absoluteTo).Select(c => c.Value).Distinct().ToList(),
+                sentence.ModelMatches.Where(c => c.Start >= absoluteFrom && c.Start < absoluteTo).Select(c => c.Value).Distinct().ToList()));
+            start = end;
+        }
+        return result;
     }
 
     /// <summary>The article's reference dates (see the class summary), or null when the text pins none.</summary>
@@ -196,7 +335,8 @@ public static partial class ProseEventExtractor
     private static FuzzyDate? Resolve(ProseDateMatch match, DateReference? reference, bool future)
     {
         var date = ProseDates.Resolve(match, reference);
-        if (date is not null && reference is { IsPublished: true } && match.Kind == ProseDateKind.Partial && !future && date.Start > reference.From)
+        // A bare month or day in a past-tense sentence is the latest such date not after the stated publication day.
+        if (date is not null && reference is { IsPublished: true } && match.Kind == ProseDateKind.Partial && !future && date.Start > reference.To)
         {
             date = new FuzzyDate(date.Label, date.Start.AddYears(-1), date.End.AddYears(-1), date.Precision);
         }
@@ -205,13 +345,25 @@ public static partial class ProseEventExtractor
 
     private static CompanyIdentity? FoundedCompany(SentenceScan sentence, int dateIndex)
     {
-        var before = sentence.Paragraph.Companies
+        var before = sentence.CompanyMatches
             .Where(c => c.Start >= sentence.Start && c.Start < sentence.Start + dateIndex)
             .LastOrDefault();
         return before?.Value ?? sentence.Subject;
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    [GeneratedRegex(@"(?:;|,\s+(?:and|while|but|before|after)\s+(?=\S))")]
+    private static partial Regex ClauseBreakRegex();
+
+    [GeneratedRegex(@"^\W*(?:(?:and|but|while)\s+)?(?:(?:in|on|at|by|during)\s+[^,]{1,30}?,?\s+)?(?:it|the company|the start-up|the startup|the firm)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseSubjectRegex();
+
+    [GeneratedRegex(@"^\s*(?:of|in)\s+(?:the same|that)\s+year\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SameYearRegex();
+
+    [GeneratedRegex(@"\b(?:the same day|that same day|on the same day|that day)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SameDayRegex();
 
     [GeneratedRegex(@"\b(?:founded|established|incorporated|set up|started)\s+(?:only\s+|just\s+|back\s+)?(?:in|on)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex FoundedBeforeRegex();

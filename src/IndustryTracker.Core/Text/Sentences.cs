@@ -10,10 +10,32 @@ public static class Sentences
         "corp", "inc", "co", "ltd", "no", "vs", "etc", "approx", "est", "dept", "univ",
     };
 
-    public static IReadOnlyList<string> Split(string text)
+    public static IReadOnlyList<string> Split(string text) =>
+        Spans(text).Select(span => text[span.Start..span.End]).ToList();
+
+    /// <summary>
+    /// Where each sentence of <paramref name="text"/> starts and ends (trimmed), in one pass over the text: the cost
+    /// is proportional to its length.
+    /// </summary>
+    public static IReadOnlyList<(int Start, int End)> Spans(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var sentences = new List<string>();
+        var spans = new List<(int Start, int End)>();
+        void Add(int from, int to)
+        {
+            while (from < to && char.IsWhiteSpace(text[from]))
+            {
+                from++;
+            }
+            while (to > from && char.IsWhiteSpace(text[to - 1]))
+            {
+                to--;
+            }
+            if (to > from)
+            {
+                spans.Add((from, to));
+            }
+        }
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -21,41 +43,41 @@ public static class Sentences
             {
                 continue;
             }
-            var sentence = text[start..end].Trim();
-            if (sentence.Length > 0)
-            {
-                sentences.Add(sentence);
-            }
+            Add(start, end);
             start = end;
             i = end - 1;
         }
-        var rest = text[start..].Trim();
-        if (rest.Length > 0)
-        {
-            sentences.Add(rest);
-        }
-        return sentences;
+        Add(start, text.Length);
+        return spans;
     }
 
     /// <summary>The sentence of <paramref name="text"/> that contains the character at <paramref name="index"/>.</summary>
-    public static string Containing(string text, int index)
+    public static string Containing(string text, int index) => Containing(text, Spans(text), index);
+
+    /// <summary>The sentence containing <paramref name="index"/>, given the text's <see cref="Spans"/> (a binary search).</summary>
+    public static string Containing(string text, IReadOnlyList<(int Start, int End)> spans, int index)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        ArgumentNullException.ThrowIfNull(spans);
+        int low = 0, high = spans.Count - 1, found = -1;
+        while (low <= high)
         {
-            if (!IsBoundary(text, i, out var end))
+            var mid = (low + high) / 2;
+            if (spans[mid].Start <= index)
             {
-                continue;
+                found = mid;
+                low = mid + 1;
             }
-            if (index < end)
+            else
             {
-                return text[start..end].Trim();
+                high = mid - 1;
             }
-            start = end;
-            i = end - 1;
         }
-        return text[start..].Trim();
+        if (found < 0)
+        {
+            return spans.Count > 0 ? text[spans[0].Start..spans[0].End] : text.Trim();
+        }
+        return text[spans[found].Start..spans[found].End];
     }
 
     private static bool IsBoundary(string text, int i, out int end)

@@ -28,24 +28,6 @@ public sealed class HostileInputTests
     }
 
     [Fact]
-    public async Task A_file_of_100000_lines_is_rejected_with_the_line_limit()
-    {
-        await using var database = await TestDatabase.CreateAsync();
-        var text = new StringBuilder("Many Lines\n");
-        for (var i = 0; i < 100_000; i++)
-        {
-            text.Append("x\n");
-        }
-
-        var result = await Importer(database).ImportAsync(new ArticleSource("lines.txt", Encoding.UTF8.GetBytes(text.ToString())), Ct);
-
-        Assert.Equal(ImportOutcome.Rejected, result.Outcome);
-        Assert.Equal("The file has too many lines (100,002); the limit is 20,000 lines.", result.Error);
-        await using var db = database.CreateContext();
-        Assert.Equal(0, await db.Articles.CountAsync(Ct));
-    }
-
-    [Fact]
     public async Task A_profile_list_without_descriptions_imports_the_prose_and_says_which_items_had_none()
     {
         await using var database = await TestDatabase.CreateAsync();

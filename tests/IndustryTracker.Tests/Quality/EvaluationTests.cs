@@ -10,7 +10,9 @@ namespace IndustryTracker.Tests.Quality;
 /// <summary>
 /// Precision and recall of the importer on the hand-labelled evaluation set (TestData/Evaluation, see its README):
 /// companies and models by name key, events by exact date range with the labelled companies involved, investments
-/// by amount, currency and kind. Each extracted fact matches at most one label.
+/// by amount, currency and kind (and, where labelled, recipient, leads, other investors and listing status),
+/// valuations by company, amount and currency, other names of a company and parents. Each extracted fact matches
+/// at most one label.
 /// </summary>
 public sealed class EvaluationTests(ITestOutputHelper output)
 {
@@ -19,11 +21,24 @@ public sealed class EvaluationTests(ITestOutputHelper output)
 
     private static string Folder => Path.Combine(AppContext.BaseDirectory, "TestData", "Evaluation");
 
-    private sealed record Expected(List<string> Companies, List<string> Models, List<ExpectedEvent> Events, List<ExpectedInvestment> Investments);
+    private sealed record Expected(List<string> Companies, List<string> Models, List<ExpectedEvent> Events, List<ExpectedInvestment> Investments)
+    {
+        public List<ExpectedValuation> Valuations { get; init; } = [];
+        public List<List<string>> Aliases { get; init; } = [];
+        public List<List<string>> Parents { get; init; } = [];
+    }
+
+    private sealed record ExpectedValuation(string Company, decimal Amount, string Currency);
 
     private sealed record ExpectedEvent(string Start, string End, List<string> Companies);
 
-    private sealed record ExpectedInvestment(decimal? Amount, string? Currency, string Kind);
+    private sealed record ExpectedInvestment(decimal? Amount, string? Currency, string Kind)
+    {
+        public string? Recipient { get; init; }
+        public List<string>? Leads { get; init; }
+        public List<string>? Investors { get; init; }
+        public string? Listing { get; init; }
+    }
 
     private sealed class Score
     {
@@ -46,13 +61,14 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_evaluation_set_has_two_articles_of_each_shape()
+    public void The_evaluation_set_has_at_least_two_articles_of_each_shape()
     {
         var articles = Articles().Select(Path.GetFileName).ToList();
 
-        Assert.Equal(2, articles.Count(a => a!.StartsWith("cover-", StringComparison.Ordinal)));
-        Assert.Equal(2, articles.Count(a => a!.StartsWith("prose-", StringComparison.Ordinal)));
-        Assert.Equal(2, articles.Count(a => a!.StartsWith("essay-", StringComparison.Ordinal)));
+        Assert.True(articles.Count(a => a!.StartsWith("cover-", StringComparison.Ordinal)) >= 2);
+        Assert.True(articles.Count(a => a!.StartsWith("prose-", StringComparison.Ordinal)) >= 2);
+        Assert.True(articles.Count(a => a!.StartsWith("essay-", StringComparison.Ordinal)) >= 2);
+        Assert.Equal(articles.Count, articles.Count(a => a!.StartsWith("cover-", StringComparison.Ordinal) || a.StartsWith("prose-", StringComparison.Ordinal) || a.StartsWith("essay-", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -61,7 +77,7 @@ public sealed class EvaluationTests(ITestOutputHelper output)
         var total = new Score();
         var byKind = new Dictionary<string, Score>(StringComparer.Ordinal)
         {
-            ["companies"] = new(), ["models"] = new(), ["events"] = new(), ["investments"] = new(),
+            ["companies"] = new(), ["models"] = new(), ["events"] = new(), ["investments"] = new(), ["valuations"] = new(), ["names"] = new(),
         };
         foreach (var path in Articles())
         {
@@ -69,7 +85,8 @@ public sealed class EvaluationTests(ITestOutputHelper output)
             var parsed = ArticleParser.Parse(File.ReadAllText(path));
             Assert.True(parsed.Error is null, parsed.Error);
             var article = parsed.Article!;
-            var facts = FactExtractor.Extract(article, CompanyDirectory.Build(ReferenceData.Default, [], article.Profiles), ModelCatalog.Build(ReferenceData.Default, []));
+            var directory = CompanyDirectory.Build(ReferenceData.Default, [], article.Profiles);
+            var facts = FactExtractor.Extract(article, directory, ModelCatalog.Build(ReferenceData.Default, []));
 
             var scores = new Dictionary<string, Score>(StringComparer.Ordinal)
             {
@@ -80,7 +97,18 @@ public sealed class EvaluationTests(ITestOutputHelper output)
                     && x.Companies.All(c => e.Companies.Any(ec => CompanyNames.Key(ec.Name) == CompanyNames.Key(c)))),
                 ["investments"] = Match(facts.Investments, expected.Investments, (i, x) =>
                     EnumNames.Of(i.Kind) == x.Kind
-                    && (x.Amount is null ? i.Amounts.Count == 0 : i.Amounts.Count > 0 && i.Amounts[0].Amount == x.Amount && i.Amounts[0].Currency == x.Currency)),
+                    && (x.Amount is null ? i.Amounts.Count == 0 : i.Amounts.Count > 0 && i.Amounts[0].Amount == x.Amount && i.Amounts[0].Currency == x.Currency)
+                    && (x.Recipient is null || SameName(i.Recipient?.Name, x.Recipient))
+                    && (x.Leads is null || Names(i.Leads).SetEquals(x.Leads.Select(CompanyNames.Key)))
+                    && (x.Investors is null || x.Investors.Select(CompanyNames.Key).All(Names(i.Participants).Contains))
+                    && (x.Listing is null || (i.Listing is { } listing && EnumNames.Of(listing) == x.Listing))),
+                ["valuations"] = Match(facts.Valuations, expected.Valuations, (v, x) =>
+                    SameName(v.Company.Name, x.Company) && v.Amount == x.Amount && v.Currency == x.Currency),
+                ["names"] = Match(
+                    facts.Companies.SelectMany(c => c.Aliases.Select(a => new[] { a, c.Company.Name }))
+                        .Concat(facts.Companies.Where(c => c.Parent is not null).Select(c => new[] { c.Company.Name, "parent " + c.Parent!.Name })),
+                    expected.Aliases.Select(a => a.ToArray()).Concat(expected.Parents.Select(p => new[] { p[0], "parent " + p[1] })),
+                    (found, label) => SameName(found[0], label[0]) && SameName(found[1], label[1])),
             };
             foreach (var (kind, score) in scores)
             {
@@ -98,6 +126,13 @@ public sealed class EvaluationTests(ITestOutputHelper output)
         Assert.True(total.Precision >= MinPrecision, $"Precision {total.Precision:0.000} is below {MinPrecision}: {total}");
         Assert.True(total.Recall >= MinRecall, $"Recall {total.Recall:0.000} is below {MinRecall}: {total}");
     }
+
+    private static bool SameName(string? a, string b) =>
+        a is not null && CompanyNames.Key(a.Replace("parent ", string.Empty, StringComparison.Ordinal)) == CompanyNames.Key(b.Replace("parent ", string.Empty, StringComparison.Ordinal))
+        && a.StartsWith("parent ", StringComparison.Ordinal) == b.StartsWith("parent ", StringComparison.Ordinal);
+
+    private static HashSet<string> Names(IEnumerable<CompanyIdentity> companies) =>
+        companies.Select(c => CompanyNames.Key(c.Name)).ToHashSet(StringComparer.Ordinal);
 
     private static IEnumerable<string> Articles() =>
         Directory.EnumerateFiles(Folder)
@@ -156,7 +191,9 @@ public sealed class EvaluationTests(ITestOutputHelper output)
     private static string Describe(object item) => item switch
     {
         EventFact e => $"event {e.Date.Start:yyyy-MM-dd}..{e.Date.End:yyyy-MM-dd} [{string.Join(", ", e.Companies.Select(c => c.Name))}] {e.Title}",
-        InvestmentFact i => $"investment {i.Kind} {string.Join(", ", i.Amounts.Select(a => a.AsReported))}",
+        InvestmentFact i => $"investment {i.Kind} {string.Join(", ", i.Amounts.Select(a => a.AsReported))} to {i.Recipient?.Name} leads [{string.Join(", ", i.Leads)}] others [{string.Join(", ", i.Participants)}] {i.Listing}",
+        ValuationFact v => $"valuation {v.Company.Name} {v.AsReported}",
+        string[] pair => string.Join(" → ", pair),
         _ => item.ToString() ?? string.Empty,
     };
 }
