@@ -18,7 +18,7 @@ public static class CliApp
     public const string Usage = """
         Usage:
           industrytracker import --db PATH [--dry-run] FILE_OR_FOLDER...
-          industrytracker export --db PATH --format json --out FILE
+          industrytracker export --db PATH --format json --out FILE [--confirmed true]
           industrytracker schema-script --provider sqlite|postgres
           industrytracker users add --db PATH --email EMAIL --role Editor|Admin   (password: first line of standard input)
           industrytracker users list --db PATH
@@ -77,6 +77,7 @@ public static class CliApp
             var c = result.Counts;
             await stdout.WriteLineAsync(
                 $"{result.FileName}: {c.Paragraphs} paragraphs, {c.Companies} companies, {c.Models} models, {c.Investments} investments, {c.Events} events, {c.Mentions} mentions{(result.Replaced ? " (replaces the previous version of this file)" : string.Empty)}");
+            await stdout.WriteLineAsync($"  by confidence: {c.ByConfidence}; {c.Valuations} valuations");
             foreach (var note in result.Notes)
             {
                 await stdout.WriteLineAsync($"  note: {note}");
@@ -127,6 +128,14 @@ public static class CliApp
             else
             {
                 await stdout.WriteLineAsync(line);
+                if (preview.Outcome == ImportOutcome.Imported)
+                {
+                    await stdout.WriteLineAsync($"  by confidence: {c.ByConfidence}; {c.Valuations} valuations");
+                    foreach (var warning in preview.Warnings)
+                    {
+                        await stdout.WriteLineAsync($"  note: {warning}");
+                    }
+                }
             }
         }
         var failed = previews.Count(p => p.Outcome == ImportOutcome.Rejected);
@@ -137,7 +146,13 @@ public static class CliApp
 
     private static async Task<int> ExportAsync(CommandLine command, TextWriter stdout, CancellationToken cancellationToken)
     {
-        command.OnlyAllow("db", "format", "out");
+        command.OnlyAllow("db", "format", "out", "confirmed");
+        var confirmed = command.Optional("confirmed") switch
+        {
+            null or "false" => false,
+            "true" => true,
+            var other => throw new CommandLineException($"--confirmed must be true or false, not '{other}'."),
+        };
         var format = command.Optional("format") ?? "json";
         if (!string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
         {
@@ -150,7 +165,7 @@ public static class CliApp
             throw new CommandLineException($"no database at '{db}'.");
         }
         await using var services = await OpenDatabaseAsync(db, cancellationToken);
-        var document = await services.GetRequiredService<ExportService>().BuildAsync(cancellationToken);
+        var document = await services.GetRequiredService<ExportService>().BuildAsync(confirmed, cancellationToken);
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(outPath));
         if (!string.IsNullOrEmpty(folder))

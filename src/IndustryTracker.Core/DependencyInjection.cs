@@ -47,6 +47,8 @@ public static class DependencyInjection
         services.AddScoped<CompanyQueries>();
         services.AddScoped<ModelQueries>();
         services.AddScoped<InvestmentQueries>();
+        services.AddScoped<ValuationQueries>();
+        services.AddScoped<Review.ReviewService>();
         services.AddScoped<SourceQueries>();
         services.AddScoped<Editing.EventEditor>();
         services.AddScoped<Editing.PickerSearch>();

@@ -61,6 +61,8 @@ public static class ApplicationSetup
         app.MapEventWriteApi();
         app.MapCompaniesApi();
         app.MapCatalogApi();
+        app.MapValuationsApi();
+        app.MapReviewApi();
         app.MapFeed();
         app.MapAuthApi();
         app.MapHistoryApi();

@@ -65,6 +65,25 @@ public static class DtoMapping
         sources,
         timelineEvent.SourceUrl);
 
+    /// <summary>Needs <see cref="Valuations.Valuation.Company"/> loaded.</summary>
+    public static ValuationDto ToDto(this Valuations.Valuation valuation, IReadOnlyList<SourceDto> sources) => new(
+        valuation.Company.Name,
+        valuation.Money.Amount,
+        valuation.Money.Currency,
+        valuation.Money.AsReported,
+        valuation.AmountUsd,
+        DateDto.FromNullable(valuation.Date),
+        sources,
+        valuation.Id,
+        valuation.Company.Slug,
+        valuation.Money.IsLowerBound,
+        valuation.UsdIsReported,
+        valuation.FxRate,
+        valuation.FxRateDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        valuation.FxRateSource,
+        valuation.Confidence is { } confidence ? EnumNames.Of(confidence) : null,
+        EnumNames.Of(Review.Reviewable.ReviewState(valuation)));
+
     public static ArticleDto ToDto(this Article article) => new(
         article.FileName,
         article.Title,

@@ -70,6 +70,28 @@ public sealed record EventDto(
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     string? SourceUrl = null);
 
+/// <summary>
+/// A company's valuation: <c>{ "company", "amount", "currency", "asReported", "amountUsd", "date", "sources" }</c>, then
+/// the lower-bound flag, how the USD figure was obtained, and the review state of an imported valuation.
+/// </summary>
+public sealed record ValuationDto(
+    string Company,
+    decimal Amount,
+    string Currency,
+    string AsReported,
+    decimal? AmountUsd,
+    DateDto? Date,
+    IReadOnlyList<SourceDto> Sources,
+    int Id,
+    string CompanySlug,
+    bool IsLowerBound,
+    bool UsdIsReported,
+    decimal? FxRate,
+    string? FxRateDate,
+    string? FxRateSource,
+    string? Confidence,
+    string Review);
+
 public sealed record ArticleDto(
     string File,
     string Title,
@@ -84,7 +106,8 @@ public sealed record ExportDocument(
     IReadOnlyList<ModelDto> Models,
     IReadOnlyList<InvestmentDto> Investments,
     IReadOnlyList<EventDto> Events,
-    IReadOnlyList<ArticleDto> Articles);
+    IReadOnlyList<ArticleDto> Articles,
+    IReadOnlyList<ValuationDto> Valuations);
 
 /// <summary>A page of a list answer: <c>{ "items": [...], "total", "page", "pageSize" }</c>.</summary>
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);

@@ -23,6 +23,8 @@ public sealed class IndustryTrackerDbContext(DbContextOptions<IndustryTrackerDbC
     public DbSet<TimelineEvent> Events => Set<TimelineEvent>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Mention> Mentions => Set<Mention>();
+    public DbSet<Valuations.Valuation> Valuations => Set<Valuations.Valuation>();
+    public DbSet<Review.RejectedFact> RejectedFacts => Set<Review.RejectedFact>();
 
     /// <summary>
     /// Who this unit of work acts for (a user name, or "import"); stamped on changed records and their history.

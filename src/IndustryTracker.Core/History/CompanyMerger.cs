@@ -18,7 +18,7 @@ public sealed record MergeResult(HistoryResult Result, int? MergeId = null, stri
 
 /// <summary>
 /// Merges a duplicate company into a survivor and undoes such merges. Aliases (and the duplicate's own name, as an
-/// alias), subsidiaries, event links, developed models, received investments, participations and mentions move to
+/// alias), subsidiaries, event links, developed models, received investments, participations, valuations and mentions move to
 /// the survivor; the duplicate is deleted. A <see cref="CompanyMerge"/> row keeps a JSON snapshot of the duplicate and
 /// exactly what moved; undo recreates the duplicate with its id and slug and moves back exactly those things that
 /// still point at the survivor, leaving later unrelated changes alone. Each operation is one transaction.
@@ -76,6 +76,7 @@ public sealed class CompanyMerger(IDbContextFactory<IndustryTrackerDbContext> co
             }
         }
         await db.Mentions.Where(m => plan.Mentions.Contains(m.Id)).ExecuteUpdateAsync(u => u.SetProperty(m => m.CompanyId, s), cancellationToken);
+        await db.Valuations.Where(v => plan.Valuations.Contains(v.Id)).ExecuteUpdateAsync(u => u.SetProperty(v => v.CompanyId, s), cancellationToken);
 
         var duplicateRow = new DuplicateRow(d, duplicate.Name, duplicate.Category, duplicate.Country, duplicate.HeadquartersCity, duplicate.Founded,
             duplicate.Summary, duplicate.ParentId, duplicate.CreatedAt, duplicate.CreatedBy, duplicate.UpdatedAt, duplicate.UpdatedBy, duplicate.Version);
@@ -90,7 +91,10 @@ public sealed class CompanyMerger(IDbContextFactory<IndustryTrackerDbContext> co
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var snapshot = new MergeSnapshot(duplicateRow, duplicateAliases, [.. added.Select(a => a.Id)], plan.Subsidiaries, plan.Events, plan.Models, plan.Recipient, plan.Participants, plan.Mentions);
+        var snapshot = new MergeSnapshot(duplicateRow, duplicateAliases, [.. added.Select(a => a.Id)], plan.Subsidiaries, plan.Events, plan.Models, plan.Recipient, plan.Participants, plan.Mentions)
+        {
+            Valuations = plan.Valuations,
+        };
         merge.Record(JsonSerializer.Serialize(snapshot, Json));
         var summary = Summary(plan);
         var changeSet = Guid.NewGuid();
@@ -196,6 +200,8 @@ public sealed class CompanyMerger(IDbContextFactory<IndustryTrackerDbContext> co
                 """, cancellationToken);
         }
         await db.Mentions.Where(m => snapshot.Mentions.Contains(m.Id) && m.CompanyId == s).ExecuteUpdateAsync(u => u.SetProperty(m => m.CompanyId, d), cancellationToken);
+        var valuations = snapshot.Valuations ?? [];
+        await db.Valuations.Where(v => valuations.Contains(v.Id) && v.CompanyId == s).ExecuteUpdateAsync(u => u.SetProperty(v => v.CompanyId, d), cancellationToken);
 
         var now = time.GetUtcNow();
         var changeSet = Guid.NewGuid();
@@ -277,6 +283,7 @@ public sealed class CompanyMerger(IDbContextFactory<IndustryTrackerDbContext> co
         var participations = await db.Set<Investments.InvestmentParticipant>().Where(p => p.CompanyId == d).OrderBy(p => p.InvestmentId).Select(p => new { p.InvestmentId, p.IsLead }).ToListAsync(cancellationToken);
         var survivorParticipations = (await db.Set<Investments.InvestmentParticipant>().Where(p => p.CompanyId == s).Select(p => p.InvestmentId).ToListAsync(cancellationToken)).ToHashSet();
         var mentions = await db.Mentions.Where(m => m.CompanyId == d).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(cancellationToken);
+        var valuations = await db.Valuations.Where(v => v.CompanyId == d).OrderBy(v => v.Id).Select(v => v.Id).ToListAsync(cancellationToken);
         return new Plan(
             aliasNames,
             subsidiaries,
@@ -284,7 +291,8 @@ public sealed class CompanyMerger(IDbContextFactory<IndustryTrackerDbContext> co
             models,
             recipient,
             [.. participations.Select(p => new ParticipantLink(p.InvestmentId, p.IsLead, !survivorParticipations.Contains(p.InvestmentId)))],
-            mentions);
+            mentions,
+            valuations);
     }
 
     private static IQueryable<int> Links(IndustryTrackerDbContext db, string table, string column, int companyId) =>
@@ -301,7 +309,8 @@ public sealed class CompanyMerger(IDbContextFactory<IndustryTrackerDbContext> co
         List<int> Models,
         List<int> Recipient,
         List<ParticipantLink> Participants,
-        List<int> Mentions);
+        List<int> Mentions,
+        List<int> Valuations);
 
     internal sealed record MergeSnapshot(
         DuplicateRow Duplicate,
@@ -312,7 +321,11 @@ public sealed class CompanyMerger(IDbContextFactory<IndustryTrackerDbContext> co
         List<int> Models,
         List<int> Recipient,
         List<ParticipantLink> Participants,
-        List<int> Mentions);
+        List<int> Mentions)
+    {
+        /// <summary>The duplicate's valuations, moved to the survivor (absent from snapshots made before valuations existed).</summary>
+        public List<int>? Valuations { get; init; }
+    }
 
     internal sealed record DuplicateRow(
         int Id, string Name, CompanyCategory Category, string? Country, string? HeadquartersCity, FuzzyDate? Founded, string? Summary, int? ParentId,

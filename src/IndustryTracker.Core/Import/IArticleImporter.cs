@@ -71,6 +71,14 @@ public sealed record ImportResult(string FileName, ImportOutcome Outcome, string
 
 public sealed record ImportCounts(int Paragraphs, int Companies, int Models, int Investments, int Events, int Mentions)
 {
+    public int Valuations { get; init; }
+
+    /// <summary>Facts an editor had rejected from this text, not written again.</summary>
+    public int Rejected { get; init; }
+
+    /// <summary>The facts read, by confidence (high: a structured item or explicit pattern).</summary>
+    public ConfidenceCounts ByConfidence { get; init; } = ConfidenceCounts.None;
+
     public static ImportCounts None { get; } = new(0, 0, 0, 0, 0, 0);
 }
 

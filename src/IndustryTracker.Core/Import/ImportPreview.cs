@@ -30,6 +30,7 @@ public sealed record ImportPreview(string FileName, ImportOutcome Outcome, strin
     public IReadOnlyList<PreviewModel> Models { get; init; } = [];
     public IReadOnlyList<PreviewInvestment> Investments { get; init; } = [];
     public IReadOnlyList<PreviewEvent> Events { get; init; } = [];
+    public IReadOnlyList<PreviewValuation> Valuations { get; init; } = [];
 
     /// <summary>What the parser noticed but imported anyway.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
@@ -62,5 +63,8 @@ public sealed record PreviewEvent(
     IReadOnlyList<string> Companies,
     IReadOnlyList<string> Models,
     IReadOnlyList<PreviewQuote> Quotes);
+
+/// <summary>A valuation the article states, with the confidence it was read with.</summary>
+public sealed record PreviewValuation(string Company, string AsReported, DateDto? Date, string Confidence, IReadOnlyList<PreviewQuote> Quotes);
 
 public sealed record PreviewQuote(int Paragraph, string Quote);

@@ -26,7 +26,7 @@ internal static class ImportPreviewBuilder
         }
 
         var mentions = facts.Companies.Sum(c => c.Sources.Count) + facts.Models.Sum(m => m.Sources.Count)
-            + facts.Investments.Sum(i => i.Sources.Count) + facts.Events.Sum(e => e.Sources.Count);
+            + facts.Investments.Sum(i => i.Sources.Count) + facts.Events.Sum(e => e.Sources.Count) + facts.Valuations.Count;
         return preview with
         {
             Companies = [.. facts.Companies.Select(c => new PreviewCompany(
@@ -48,7 +48,13 @@ internal static class ImportPreviewBuilder
                 [.. e.Companies.Select(Name)],
                 [.. e.Models.Select(m => m.Existing?.Name ?? m.Name)],
                 Quotes(e.Sources)))],
-            Counts = new ImportCounts(article.Paragraphs.Count, facts.Companies.Count, facts.Models.Count, facts.Investments.Count, facts.Events.Count, mentions),
+            Valuations = [.. facts.Valuations.Select(v => new PreviewValuation(
+                Name(v.Company), v.AsReported, DateDto.FromNullable(v.Date), EnumNames.Of(v.Provenance.Confidence), Quotes([v.Source])))],
+            Counts = new ImportCounts(article.Paragraphs.Count, facts.Companies.Count, facts.Models.Count, facts.Investments.Count, facts.Events.Count, mentions)
+            {
+                Valuations = facts.Valuations.Count,
+                ByConfidence = ConfidenceCounts.Of(facts),
+            },
         };
     }
 

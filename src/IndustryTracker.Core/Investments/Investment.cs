@@ -8,7 +8,7 @@ namespace IndustryTracker.Core.Investments;
 /// Money committed: a funding round, a capital-expenditure plan, an acquisition. Amounts are kept as reported;
 /// the USD figure is either reported by a source (<see cref="UsdIsReported"/>) or converted with a dated FX rate.
 /// </summary>
-public sealed class Investment : IAuditable
+public sealed class Investment : IAuditable, Review.IReviewable
 {
     private readonly List<InvestmentParticipant> _participants = [];
 
@@ -42,6 +42,16 @@ public sealed class Investment : IAuditable
     public string? FxRateSource { get; private set; }
     /// <summary>The investment's own copy of the date (an owned value is never shared between owners).</summary>
     public FuzzyDate? Announced { get; set => field = value is null ? null : value with { }; }
+
+    /// <summary>For an IPO or listing: planned, filed or completed; null for other kinds.</summary>
+    public Import.ListingStatus? Listing { get; set; }
+
+    /// <summary>The extraction rule, fact key and confidence of an imported fact, and who confirmed it (see <see cref="Review.IReviewable"/>).</summary>
+    public string? ImportRule { get; set; }
+    public string? ImportKey { get; set; }
+    public Import.FactConfidence? Confidence { get; set; }
+    public DateTimeOffset? ConfirmedAt { get; set; }
+    public string? ConfirmedBy { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedBy { get; set; }

@@ -71,6 +71,9 @@ public sealed record InvestmentQuery : PagedQuery
     /// <summary>Latest announced first instead of earliest first (undated ones stay where the database puts nulls).</summary>
     public bool Descending { get; init; }
 
+    /// <summary>Only investments an editor confirmed: <c>confirmed=true</c>.</summary>
+    public bool ConfirmedOnly { get; init; }
+
     public override IReadOnlyList<string> Validate()
     {
         var errors = base.Validate().ToList();
@@ -107,3 +110,25 @@ public sealed record SourceDetail(SourceSummaryDto Source, IReadOnlyList<Paragra
 
 /// <summary>A relation of a company to another, read from an event they share.</summary>
 public sealed record CompanyRelation(string Kind, string Label, CompanyLink Company, int EventId, string EventTitle, DateDto EventDate);
+
+/// <summary>
+/// Which valuations to list: of any of <see cref="Companies"/> (slugs), dated in a range overlapping
+/// [<see cref="From"/>, <see cref="To"/>] (undated ones only when no date is asked for), confirmed ones only if asked.
+/// </summary>
+public sealed record ValuationQuery : PagedQuery
+{
+    public IReadOnlyList<string> Companies { get; init; } = [];
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    public bool ConfirmedOnly { get; init; }
+
+    public override IReadOnlyList<string> Validate()
+    {
+        var errors = base.Validate().ToList();
+        if (From is { } from && To is { } to && from > to)
+        {
+            errors.Add($"from ({from:yyyy-MM-dd}) must not be after to ({to:yyyy-MM-dd}).");
+        }
+        return errors;
+    }
+}

@@ -144,6 +144,10 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
                 e.Companies.Any(c => slugs.Contains(c.Slug)) ||
                 e.Models.Any(m => m.Developer != null && slugs.Contains(m.Developer.Slug)));
         }
+        if (query.ConfirmedOnly)
+        {
+            events = events.Where(e => e.ConfirmedAt != null);
+        }
         if (query.From is { } from)
         {
             events = events.Where(e => e.Date.End >= from);

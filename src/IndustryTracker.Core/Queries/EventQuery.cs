@@ -34,6 +34,9 @@ public sealed record EventQuery
     /// </summary>
     public string? Q { get; init; }
 
+    /// <summary>Only events an editor confirmed (or wrote): <c>confirmed=true</c>.</summary>
+    public bool ConfirmedOnly { get; init; }
+
     /// <summary>1-based page number.</summary>
     public int Page { get; init; } = 1;
 

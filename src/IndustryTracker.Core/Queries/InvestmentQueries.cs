@@ -60,6 +60,10 @@ public sealed class InvestmentQueries(IDbContextFactory<IndustryTrackerDbContext
             var kinds = query.Kinds.Distinct().ToList();
             investments = investments.Where(i => kinds.Contains(i.Kind));
         }
+        if (query.ConfirmedOnly)
+        {
+            investments = investments.Where(i => i.ConfirmedAt != null);
+        }
         if (query.From is { } from)
         {
             investments = investments.Where(i => i.Announced != null && i.Announced.End >= from);

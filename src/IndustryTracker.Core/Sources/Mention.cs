@@ -2,12 +2,13 @@ using IndustryTracker.Core.AiModels;
 using IndustryTracker.Core.Companies;
 using IndustryTracker.Core.Investments;
 using IndustryTracker.Core.Timeline;
+using IndustryTracker.Core.Valuations;
 
 namespace IndustryTracker.Core.Sources;
 
 /// <summary>
 /// The evidence for one fact: a quote from a paragraph of an article that supports exactly one company, model,
-/// investment or event. Every fact shown in the UI links to at least one mention.
+/// investment, valuation or event. Every fact shown in the UI links to at least one mention.
 /// </summary>
 public sealed class Mention
 {
@@ -40,6 +41,8 @@ public sealed class Mention
     public Investment? Investment { get; private set; }
     public int? TimelineEventId { get; private set; }
     public TimelineEvent? TimelineEvent { get; private set; }
+    public int? ValuationId { get; private set; }
+    public Valuation? Valuation { get; private set; }
 
     public static Mention Of(Company company, Article article, int paragraph, string quote) =>
         new(article, paragraph, quote) { Company = company };
@@ -49,6 +52,9 @@ public sealed class Mention
 
     public static Mention Of(Investment investment, Article article, int paragraph, string quote) =>
         new(article, paragraph, quote) { Investment = investment };
+
+    public static Mention Of(Valuation valuation, Article article, int paragraph, string quote) =>
+        new(article, paragraph, quote) { Valuation = valuation };
 
     public static Mention Of(TimelineEvent timelineEvent, Article article, int paragraph, string quote) =>
         new(article, paragraph, quote) { TimelineEvent = timelineEvent };

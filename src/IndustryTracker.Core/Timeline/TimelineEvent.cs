@@ -7,7 +7,7 @@ using IndustryTracker.Core.Investments;
 namespace IndustryTracker.Core.Timeline;
 
 /// <summary>A dated thing that happened, with the companies and models involved.</summary>
-public sealed class TimelineEvent : IAuditable
+public sealed class TimelineEvent : IAuditable, Review.IReviewable
 {
     private readonly List<Company> _companies = [];
     private readonly List<AiModel> _models = [];
@@ -41,6 +41,13 @@ public sealed class TimelineEvent : IAuditable
 
     /// <summary>A web page an editor gave as the source (imported events link to article quotes through mentions).</summary>
     public string? SourceUrl { get; set; }
+
+    /// <summary>The extraction rule, fact key and confidence of an imported fact, and who confirmed it (see <see cref="Review.IReviewable"/>).</summary>
+    public string? ImportRule { get; set; }
+    public string? ImportKey { get; set; }
+    public Import.FactConfidence? Confidence { get; set; }
+    public DateTimeOffset? ConfirmedAt { get; set; }
+    public string? ConfirmedBy { get; set; }
 
     /// <summary>When an editor deleted the event (soft delete); deleted events are hidden by a global query filter.</summary>
     public DateTimeOffset? DeletedAt { get; private set; }

@@ -85,6 +85,9 @@ public static class CatalogApi
         /// <summary>Last day, YYYY-MM-DD.</summary>
         [FromQuery(Name = "to")] public string? To { get; init; }
 
+        /// <summary>true: only what an editor confirmed (or wrote); default false.</summary>
+        [FromQuery(Name = "confirmed")] public string? Confirmed { get; init; }
+
         /// <summary>1-based page number (list only).</summary>
         [FromQuery(Name = "page")] public string? Page { get; init; }
 
@@ -99,6 +102,7 @@ public static class CatalogApi
                 Kinds = parsing.Enums<InvestmentKind>("kind", Kind),
                 From = parsing.Date("from", From),
                 To = parsing.Date("to", To),
+                ConfirmedOnly = parsing.Boolean("confirmed", Confirmed),
                 Page = parsing.Integer("page", Page, 1),
                 PageSize = parsing.Integer("pageSize", PageSize, PagedQuery.DefaultPageSize),
             };

@@ -28,6 +28,9 @@ public sealed class EventFilterParameters
     /// <summary>Full-text search over titles, summaries and source quotes; every word must match (as a prefix).</summary>
     [FromQuery(Name = "q")] public string? Q { get; init; }
 
+    /// <summary>true: only what an editor confirmed (or wrote); default false.</summary>
+    [FromQuery(Name = "confirmed")] public string? Confirmed { get; init; }
+
     /// <summary>1-based page number (lists only).</summary>
     [FromQuery(Name = "page")] public string? Page { get; init; }
 
@@ -41,6 +44,7 @@ public sealed class EventFilterParameters
             Companies = Company ?? [],
             From = parsing.Date("from", From),
             To = parsing.Date("to", To),
+            ConfirmedOnly = parsing.Boolean("confirmed", Confirmed),
             Categories = parsing.Enums<EventCategory>("category", Category),
             Models = Model ?? [],
             Q = Q,

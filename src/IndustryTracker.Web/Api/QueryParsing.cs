@@ -23,6 +23,21 @@ internal sealed class QueryParsing
         return null;
     }
 
+    /// <summary>"true" or "false" (any case); empty means <paramref name="fallback"/>.</summary>
+    public bool Boolean(string name, string? text, bool fallback = false)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+        if (bool.TryParse(text.Trim(), out var value))
+        {
+            return value;
+        }
+        Add(name, $"{name} '{text}' is not true or false.");
+        return fallback;
+    }
+
     public int Integer(string name, string? text, int fallback)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -100,7 +100,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(outFile, TestContext.Current.CancellationToken));
         var root = json.RootElement;
-        Assert.Equal(["companies", "models", "investments", "events", "articles"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["companies", "models", "investments", "events", "articles", "valuations"], root.EnumerateObject().Select(p => p.Name));
 
         var deepseek = root.GetProperty("companies").EnumerateArray().Single(c => c.GetProperty("slug").GetString() == "deepseek");
         Assert.Equal("DeepSeek", deepseek.GetProperty("name").GetString());

@@ -41,9 +41,11 @@ internal sealed class MentionConfiguration : IEntityTypeConfiguration<Mention>
         builder.HasOne(m => m.AiModel).WithMany().HasForeignKey(m => m.AiModelId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.Investment).WithMany().HasForeignKey(m => m.InvestmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.TimelineEvent).WithMany().HasForeignKey(m => m.TimelineEventId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(m => m.Valuation).WithMany().HasForeignKey(m => m.ValuationId).OnDelete(DeleteBehavior.Cascade);
         builder.ToTable(t => t.HasCheckConstraint(
             "CK_Mentions_ExactlyOneSubject",
             "(CASE WHEN \"CompanyId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"AiModelId\" IS NULL THEN 0 ELSE 1 END) + " +
-            "(CASE WHEN \"InvestmentId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"TimelineEventId\" IS NULL THEN 0 ELSE 1 END) = 1"));
+            "(CASE WHEN \"InvestmentId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"TimelineEventId\" IS NULL THEN 0 ELSE 1 END) + " +
+            "(CASE WHEN \"ValuationId\" IS NULL THEN 0 ELSE 1 END) = 1"));
     }
 }

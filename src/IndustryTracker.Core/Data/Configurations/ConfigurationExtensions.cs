@@ -35,4 +35,14 @@ internal static class ConfigurationExtensions
         builder.Property(e => e.UpdatedBy).HasMaxLength(256);
         builder.Property(e => e.Version).IsConcurrencyToken();
     }
+
+    /// <summary>The import provenance and review columns of a <see cref="Review.IReviewable"/> fact (migration 0007_Review).</summary>
+    public static void HasReviewColumns<TEntity>(this EntityTypeBuilder<TEntity> builder)
+        where TEntity : class, Review.IReviewable
+    {
+        builder.Property(e => e.ImportRule).HasMaxLength(Review.FactLimits.Rule);
+        builder.Property(e => e.ImportKey).HasMaxLength(Review.FactLimits.FactKey);
+        builder.Property(e => e.Confidence).HasConversion<string>().HasMaxLength(10);
+        builder.Property(e => e.ConfirmedBy).HasMaxLength(Review.FactLimits.Actor);
+    }
 }

@@ -22,10 +22,12 @@ internal sealed class InvestmentConfiguration : IEntityTypeConfiguration<Investm
             money.Property(m => m.AsReported).HasColumnName("AmountAsReported").HasMaxLength(200).IsRequired();
             money.Property(m => m.IsLowerBound).HasColumnName("AmountIsLowerBound").IsRequired();
         });
+        builder.Property(i => i.Listing).HasColumnName("ListingStatus").HasConversion<string>().HasMaxLength(20);
         builder.OwnsFuzzyDate(i => i.Announced, "Announced", required: false);
         builder.HasOne(i => i.Recipient).WithMany().HasForeignKey(i => i.RecipientId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(i => i.Participants).WithOne().HasForeignKey(p => p.InvestmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasAuditColumns();
+        builder.HasReviewColumns();
     }
 }
 

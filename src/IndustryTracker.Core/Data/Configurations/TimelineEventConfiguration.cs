@@ -32,5 +32,6 @@ internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Time
         // counts). Editors' restore and the importer reach deleted rows with IgnoreQueryFilters. See ADR 0006.
         builder.HasQueryFilter(e => e.DeletedAt == null);
         builder.HasAuditColumns();
+        builder.HasReviewColumns();
     }
 }

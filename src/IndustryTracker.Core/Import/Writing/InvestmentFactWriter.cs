@@ -1,0 +1,157 @@
+using IndustryTracker.Core.Companies;
+using IndustryTracker.Core.Investments;
+using IndustryTracker.Core.Review;
+using IndustryTracker.Core.Sources;
+using Microsoft.EntityFrameworkCore;
+
+namespace IndustryTracker.Core.Import.Writing;
+
+/// <summary>
+/// Investments, one record per fact: a fact that restates an investment already stored (by another article) or
+/// already written for this article — same kind, the same subject (recipient or investor) and an agreeing amount, or
+/// both without an amount and the same investors; for a listing, the same company's listing — gets this article's
+/// quotes instead of a duplicate. An importer-owned record also gains the restatement's investors, a missing amount,
+/// date or round, a later listing status and the higher confidence. The first amount is the amount of record; a
+/// USD amount is the reported USD figure; without one the amount is converted at the reference FX rate of the
+/// announced date. Facts an editor rejected are skipped.
+/// </summary>
+internal static class InvestmentFactWriter
+{
+    public static async Task<IReadOnlyDictionary<InvestmentFact, Investment>> WriteAsync(WriteSession session, IReadOnlyList<InvestmentFact> facts, CancellationToken cancellationToken)
+    {
+        var written = new Dictionary<InvestmentFact, Investment>();
+        var thisArticle = new List<Investment>();
+        foreach (var fact in facts)
+        {
+            var subject = fact.Subject is null ? null : session.CompanyFor(fact.Subject);
+            var money = MoneyOf(fact);
+            var key = FactKeys.Investment(fact.Kind, subject?.Name, money, fact.Announced);
+            if (session.Rejections.Rejects(fact.Provenance, key))
+            {
+                continue;
+            }
+            var investment = Same(session, fact, subject, thisArticle)
+                ?? (subject is { Id: > 0 } ? Same(session, fact, subject, await StoredForAsync(session, fact.Kind, subject.Id, cancellationToken)) : null);
+            if (investment is null)
+            {
+                investment = Create(session, fact, money);
+                investment.Record(fact.Provenance, key);
+            }
+            else if (ImportOwnership.Owns(investment))
+            {
+                Extend(session, investment, fact, money);
+            }
+            if (!thisArticle.Contains(investment))
+            {
+                thisArticle.Add(investment);
+            }
+            written[fact] = investment;
+            foreach (var source in fact.Sources)
+            {
+                session.Quote(source, (article, paragraph, quote) => Mention.Of(investment, article, paragraph, quote));
+            }
+        }
+        return written;
+    }
+
+    private static Task<List<Investment>> StoredForAsync(WriteSession session, InvestmentKind kind, int subjectId, CancellationToken cancellationToken) =>
+        session.Db.Investments
+            .Include(i => i.Participants)
+            .Where(i => i.Kind == kind && (i.RecipientId == subjectId || i.Participants.Any(p => p.CompanyId == subjectId)))
+            .ToListAsync(cancellationToken);
+
+    private static Investment? Same(WriteSession session, InvestmentFact fact, Company? subject, IEnumerable<Investment> candidates)
+    {
+        if (subject is null)
+        {
+            return null;
+        }
+        var investors = fact.Investors.Select(i => session.CompanyFor(i.Company)).ToList();
+        return candidates.FirstOrDefault(i => i.Kind == fact.Kind && Involves(i, subject) && (i.Money is { } money
+            ? fact.Amounts.Any(a => InvestmentExtractor.Equivalent(money.Amount, money.Currency, a.Amount, a.Currency, session.Reference))
+                || (fact.Kind == InvestmentKind.Ipo && fact.Amounts.Count == 0)
+            : fact.Kind == InvestmentKind.Ipo || (fact.Amounts.Count == 0 && SameCompanies(i.Participants.Select(p => p.Company), investors))));
+    }
+
+    private static bool Involves(Investment investment, Company company) =>
+        Is(investment.Recipient, company) || (company.Id != 0 && investment.RecipientId == company.Id)
+        || investment.Participants.Any(p => Is(p.Company, company) || (company.Id != 0 && p.CompanyId == company.Id));
+
+    private static bool Is(Company? a, Company b) => a is not null && (ReferenceEquals(a, b) || (b.Id != 0 && a.Id == b.Id));
+
+    private static bool SameCompanies(IEnumerable<Company> stored, List<Company> stated)
+    {
+        var list = stored.ToList();
+        return list.Count == stated.Count && stated.All(s => s.Id != 0 && list.Any(c => Is(c, s)));
+    }
+
+    private static Money? MoneyOf(InvestmentFact fact) => fact.Amounts.Count == 0
+        ? null
+        : new Money(fact.Amounts[0].Amount, fact.Amounts[0].Currency, WriteSession.Text.Truncate(fact.Amounts[0].AsReported, FactLimits.AsReported), fact.Amounts[0].IsLowerBound);
+
+    private static Investment Create(WriteSession session, InvestmentFact fact, Money? money)
+    {
+        var recipient = fact.Recipient is null ? null : session.CompanyFor(fact.Recipient);
+        var investment = new Investment(fact.Kind, recipient)
+        {
+            RoundLabel = WriteSession.Text.TruncateOrNull(fact.Round, 100),
+            Purpose = WriteSession.Text.TruncateOrNull(fact.Purpose, 500),
+            Period = WriteSession.Text.TruncateOrNull(fact.Period, 100),
+            Announced = fact.Announced,
+            Listing = fact.Listing,
+        };
+        foreach (var investor in fact.Investors)
+        {
+            investment.AddParticipant(session.CompanyFor(investor.Company), investor.IsLead);
+        }
+        if (money is not null)
+        {
+            investment.Money = money;
+            ConvertToUsd(session, investment, fact);
+        }
+        session.Db.Investments.Add(investment);
+        return investment;
+    }
+
+    /// <summary>A restatement adds what the record lacks; it never replaces a value the record has.</summary>
+    private static void Extend(WriteSession session, Investment investment, InvestmentFact fact, Money? money)
+    {
+        foreach (var investor in fact.Investors)
+        {
+            investment.AddParticipant(session.CompanyFor(investor.Company), investor.IsLead);
+        }
+        investment.Recipient ??= fact.Recipient is null ? null : session.CompanyFor(fact.Recipient);
+        investment.RoundLabel ??= WriteSession.Text.TruncateOrNull(fact.Round, 100);
+        investment.Announced ??= fact.Announced;
+        if (fact.Listing is { } listing && (investment.Listing is null || listing > investment.Listing))
+        {
+            investment.Listing = listing;
+        }
+        if (investment.Money is null && money is not null)
+        {
+            investment.Money = money;
+            ConvertToUsd(session, investment, fact);
+        }
+        else if (fact.Amounts.FirstOrDefault(a => a.Currency == "USD") is { } usd && !investment.UsdIsReported && investment.Money?.Currency != "USD")
+        {
+            investment.SetReportedUsd(usd.Amount);
+        }
+        if (investment.Confidence is { } held && fact.Provenance.Confidence < held)
+        {
+            investment.Confidence = fact.Provenance.Confidence;
+        }
+    }
+
+    private static void ConvertToUsd(WriteSession session, Investment investment, InvestmentFact fact)
+    {
+        var main = investment.Money!;
+        if (fact.Amounts.FirstOrDefault(a => a.Currency == "USD") is { } usd)
+        {
+            investment.SetReportedUsd(usd.Amount);
+        }
+        else if (session.Reference.RateFor(main.Currency, fact.Announced?.Start) is { } rate)
+        {
+            investment.ConvertToUsd(rate.UsdPerUnit, rate.Date, rate.Source);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using IndustryTracker.Core.Companies;
+using IndustryTracker.Core.Data;
+using IndustryTracker.Core.Import.Reference;
+using IndustryTracker.Core.Review;
+using IndustryTracker.Core.Sources;
+
+namespace IndustryTracker.Core.Import.Writing;
+
+/// <summary>
+/// What the fact writers of one article share: the context, the article being written, the companies resolved so far,
+/// the rejected facts to skip, the notes for the import report and the number of quotes (mentions) added.
+/// </summary>
+internal sealed class WriteSession(IndustryTrackerDbContext db, ReferenceData reference, Article article, RejectionMemory rejections)
+{
+    private readonly Dictionary<CompanyIdentity, Company> _companies = [];
+
+    public IndustryTrackerDbContext Db { get; } = db;
+    public ReferenceData Reference { get; } = reference;
+    public Article Article { get; } = article;
+    public RejectionMemory Rejections { get; } = rejections;
+    public List<string> Notes { get; } = [];
+    public int Mentions { get; private set; }
+
+    /// <summary>The companies this article resolved, by the identity the extraction gave them.</summary>
+    public IReadOnlyDictionary<CompanyIdentity, Company> Companies => _companies;
+
+    /// <summary>Adds one quote of this article as evidence: <paramref name="of"/> builds the mention for the fact.</summary>
+    public void Quote(SourceQuote source, Func<Article, int, string, Mention> of)
+    {
+        Db.Mentions.Add(of(Article, source.Paragraph, Text.Truncate(source.Quote, FactLimits.Quote)));
+        Mentions++;
+    }
+
+    /// <summary>The company an identity stands for: the one resolved earlier, the existing row, or a new one.</summary>
+    public Company CompanyFor(CompanyIdentity identity)
+    {
+        if (_companies.TryGetValue(identity, out var company))
+        {
+            return company;
+        }
+        company = identity.Existing ?? NewCompany(identity);
+        identity.Existing = company;
+        _companies[identity] = company;
+        return company;
+    }
+
+    private Company NewCompany(CompanyIdentity identity)
+    {
+        var listed = identity.Reference;
+        var category = listed?.Category
+            ?? (identity.Profile is null && identity.Discovered is { } found ? found.Category : ProfileCategory.Of(identity.Profile));
+        var company = new Company(listed?.Name ?? identity.Name, category)
+        {
+            Country = listed?.Country,
+            HeadquartersCity = listed?.City ?? identity.Discovered?.City,
+        };
+        foreach (var alias in listed?.Aliases ?? [])
+        {
+            company.AddAlias(alias.Name, alias.Kind);
+        }
+        if (identity.Profile is { } profile)
+        {
+            company.AddAlias(profile.Name, AliasKind.Alias);
+        }
+        Db.Companies.Add(company);
+        return company;
+    }
+
+    /// <summary>Text cut to a column's length, with an ellipsis.</summary>
+    public static class Text
+    {
+        public static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+        public static string? TruncateOrNull(string? text, int max) => text is null ? null : Truncate(text, max);
+    }
+}
+
+/// <summary>A new company's category from its profile entry's description ("an AI startup" → model developer).</summary>
+internal static class ProfileCategory
+{
+    public static CompanyCategory Of(ProfileEntry? profile)
+    {
+        var text = profile?.Description ?? string.Empty;
+        return text switch
+        {
+            _ when Has(text, "Model-as-a-Service") || Has(text, "MaaS") || Has(text, "cloud provider") => CompanyCategory.CloudMaas,
+            _ when Has(text, "chipmaker") || Has(text, "chip designer") => CompanyCategory.Chipmaker,
+            _ when Has(text, "infrastructure firm") || Has(text, "infrastructure provider") => CompanyCategory.Infrastructure,
+            _ when Has(text, "hardware maker") => CompanyCategory.HardwareMaker,
+            _ when Has(text, "AI company") || Has(text, "AI startup") || Has(text, "model developer") => CompanyCategory.ModelDeveloper,
+            _ when Has(text, "investment firm") || Has(text, "venture capital") => CompanyCategory.Investor,
+            _ => CompanyCategory.Other,
+        };
+    }
+
+    private static bool Has(string text, string word) => text.Contains(word, StringComparison.OrdinalIgnoreCase);
+}
