@@ -350,6 +350,17 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                         .HasPrecision(20, 2)
                         .HasColumnType("numeric(20,2)");
 
+                    b.Property<string>("Confidence")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -368,10 +379,23 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ImportRule")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Listing")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("ListingStatus");
 
                     b.Property<string>("Period")
                         .HasMaxLength(100)
@@ -425,6 +449,56 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                     b.HasIndex("CompanyId");
 
                     b.ToTable("InvestmentParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("IndustryTracker.Core.Review.RejectedFact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ArticleSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("FactKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Quote")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("RejectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RejectedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleSha256", "Rule", "FactKey")
+                        .IsUnique();
+
+                    b.ToTable("RejectedFacts");
                 });
 
             modelBuilder.Entity("IndustryTracker.Core.Sources.Article", b =>
@@ -531,6 +605,9 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                     b.Property<int?>("TimelineEventId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ValuationId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AiModelId");
@@ -543,9 +620,11 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
 
                     b.HasIndex("TimelineEventId");
 
+                    b.HasIndex("ValuationId");
+
                     b.ToTable("Mentions", t =>
                         {
-                            t.HasCheckConstraint("CK_Mentions_ExactlyOneSubject", "(CASE WHEN \"CompanyId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"AiModelId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"InvestmentId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"TimelineEventId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                            t.HasCheckConstraint("CK_Mentions_ExactlyOneSubject", "(CASE WHEN \"CompanyId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"AiModelId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"InvestmentId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"TimelineEventId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ValuationId\" IS NULL THEN 0 ELSE 1 END) = 1");
                         });
                 });
 
@@ -562,6 +641,17 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Confidence")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -575,6 +665,14 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                     b.Property<string>("DeletedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ImportRule")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int?>("InvestmentId")
                         .HasColumnType("integer");
@@ -613,6 +711,79 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                     b.HasIndex("InvestmentId");
 
                     b.ToTable("Events", (string)null);
+                });
+
+            modelBuilder.Entity("IndustryTracker.Core.Valuations.Valuation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("AmountUsd")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Confidence")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<decimal?>("FxRate")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("numeric(18,8)");
+
+                    b.Property<DateOnly?>("FxRateDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FxRateSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ImportRule")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("UsdIsReported")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.ToTable("Valuations");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1081,6 +1252,11 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                         .HasForeignKey("TimelineEventId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("IndustryTracker.Core.Valuations.Valuation", "Valuation")
+                        .WithMany()
+                        .HasForeignKey("ValuationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.Navigation("AiModel");
 
                     b.Navigation("Article");
@@ -1090,6 +1266,8 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                     b.Navigation("Investment");
 
                     b.Navigation("TimelineEvent");
+
+                    b.Navigation("Valuation");
                 });
 
             modelBuilder.Entity("IndustryTracker.Core.Timeline.TimelineEvent", b =>
@@ -1138,6 +1316,91 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Investment");
+                });
+
+            modelBuilder.Entity("IndustryTracker.Core.Valuations.Valuation", b =>
+                {
+                    b.HasOne("IndustryTracker.Core.Companies.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("IndustryTracker.Core.Dates.FuzzyDate", "Date", b1 =>
+                        {
+                            b1.Property<int>("ValuationId")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateOnly>("End")
+                                .HasColumnType("date")
+                                .HasColumnName("DateEnd");
+
+                            b1.Property<string>("Label")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("DateLabel");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("DatePrecision");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("date")
+                                .HasColumnName("DateStart");
+
+                            b1.HasKey("ValuationId");
+
+                            b1.HasIndex("Start", "End");
+
+                            b1.ToTable("Valuations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ValuationId");
+                        });
+
+                    b.OwnsOne("IndustryTracker.Core.Investments.Money", "Money", b1 =>
+                        {
+                            b1.Property<int>("ValuationId")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(20, 2)
+                                .HasColumnType("numeric(20,2)")
+                                .HasColumnName("Amount");
+
+                            b1.Property<string>("AsReported")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("AmountAsReported");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("Currency");
+
+                            b1.Property<bool>("IsLowerBound")
+                                .HasColumnType("boolean")
+                                .HasColumnName("AmountIsLowerBound");
+
+                            b1.HasKey("ValuationId");
+
+                            b1.ToTable("Valuations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ValuationId");
+                        });
+
+                    b.Navigation("Company");
+
+                    b.Navigation("Date");
+
+                    b.Navigation("Money")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

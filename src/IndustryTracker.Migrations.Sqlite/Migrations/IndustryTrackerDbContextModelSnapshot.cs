@@ -333,6 +333,17 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
                         .HasPrecision(20, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Confidence")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -351,10 +362,23 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportRule")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Listing")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ListingStatus");
 
                     b.Property<string>("Period")
                         .HasMaxLength(100)
@@ -408,6 +432,54 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
                     b.HasIndex("CompanyId");
 
                     b.ToTable("InvestmentParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("IndustryTracker.Core.Review.RejectedFact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArticleSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("FactKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quote")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RejectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleSha256", "Rule", "FactKey")
+                        .IsUnique();
+
+                    b.ToTable("RejectedFacts");
                 });
 
             modelBuilder.Entity("IndustryTracker.Core.Sources.Article", b =>
@@ -510,6 +582,9 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
                     b.Property<int?>("TimelineEventId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ValuationId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AiModelId");
@@ -522,9 +597,11 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TimelineEventId");
 
+                    b.HasIndex("ValuationId");
+
                     b.ToTable("Mentions", t =>
                         {
-                            t.HasCheckConstraint("CK_Mentions_ExactlyOneSubject", "(CASE WHEN \"CompanyId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"AiModelId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"InvestmentId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"TimelineEventId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                            t.HasCheckConstraint("CK_Mentions_ExactlyOneSubject", "(CASE WHEN \"CompanyId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"AiModelId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"InvestmentId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"TimelineEventId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ValuationId\" IS NULL THEN 0 ELSE 1 END) = 1");
                         });
                 });
 
@@ -539,6 +616,17 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Confidence")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -551,6 +639,14 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
 
                     b.Property<string>("DeletedBy")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportRule")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("InvestmentId")
@@ -590,6 +686,77 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
                     b.HasIndex("InvestmentId");
 
                     b.ToTable("Events", (string)null);
+                });
+
+            modelBuilder.Entity("IndustryTracker.Core.Valuations.Valuation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("AmountUsd")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Confidence")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FxRate")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FxRateDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FxRateSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportRule")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UsdIsReported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.ToTable("Valuations");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1054,6 +1221,11 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
                         .HasForeignKey("TimelineEventId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("IndustryTracker.Core.Valuations.Valuation", "Valuation")
+                        .WithMany()
+                        .HasForeignKey("ValuationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.Navigation("AiModel");
 
                     b.Navigation("Article");
@@ -1063,6 +1235,8 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
                     b.Navigation("Investment");
 
                     b.Navigation("TimelineEvent");
+
+                    b.Navigation("Valuation");
                 });
 
             modelBuilder.Entity("IndustryTracker.Core.Timeline.TimelineEvent", b =>
@@ -1111,6 +1285,91 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Investment");
+                });
+
+            modelBuilder.Entity("IndustryTracker.Core.Valuations.Valuation", b =>
+                {
+                    b.HasOne("IndustryTracker.Core.Companies.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("IndustryTracker.Core.Dates.FuzzyDate", "Date", b1 =>
+                        {
+                            b1.Property<int>("ValuationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("End")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DateEnd");
+
+                            b1.Property<string>("Label")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DateLabel");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DatePrecision");
+
+                            b1.Property<DateOnly>("Start")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DateStart");
+
+                            b1.HasKey("ValuationId");
+
+                            b1.HasIndex("Start", "End");
+
+                            b1.ToTable("Valuations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ValuationId");
+                        });
+
+                    b.OwnsOne("IndustryTracker.Core.Investments.Money", "Money", b1 =>
+                        {
+                            b1.Property<int>("ValuationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(20, 2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Amount");
+
+                            b1.Property<string>("AsReported")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AmountAsReported");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Currency");
+
+                            b1.Property<bool>("IsLowerBound")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AmountIsLowerBound");
+
+                            b1.HasKey("ValuationId");
+
+                            b1.ToTable("Valuations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ValuationId");
+                        });
+
+                    b.Navigation("Company");
+
+                    b.Navigation("Date");
+
+                    b.Navigation("Money")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
