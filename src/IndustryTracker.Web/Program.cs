@@ -15,12 +15,12 @@ try
     var app = builder.Build();
     await app.UseApplicationAsync();
     await app.RunAsync();
-    return 0;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {
     Log.Fatal(ex, "IndustryTracker failed to start: {Reason}", ex.Message);
-    return 1;
+    // Rethrown, not swallowed: the process still exits non-zero, and a host under test sees the real exception.
+    throw;
 }
 finally
 {
