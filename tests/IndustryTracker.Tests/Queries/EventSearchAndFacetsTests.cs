@@ -89,12 +89,18 @@ public sealed class EventSearchAndFacetsTests : IAsyncLifetime
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);
         var shipped = SchemaMigrations.For(database.Options.Provider);
-        // Every migration but the search one, so the current model can seed the data the search migration must index.
-        await database.Migrator().MigrateAsync([.. shipped.Where(m => !m.Version.StartsWith("0003", StringComparison.Ordinal))], Ct);
-        await using (var db = database.CreateContext())
-        {
-            await TestData.SeedAsync(db, Ct);
-        }
+        // The migrations before the search one, and an event with a quote written in that schema: the search migration
+        // must index it. (Later migrations such as 0007_Review rebuild "Mentions" with the search triggers, so they
+        // follow 0003, as in a real upgrade.)
+        await database.Migrator().MigrateAsync([.. shipped.Where(m => string.CompareOrdinal(m.Version, "0003") < 0)], Ct);
+        await database.ExecuteSqlAsync("""
+            INSERT INTO "Articles" ("FileName", "Title", "Sha256", "ImportedAt", "CleanText")
+            VALUES ('old.txt', 'Old', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '2025-03-01T00:00:00+00:00', 'Users can choose DeepSeek.');
+            INSERT INTO "Events" ("Title", "Category", "DateLabel", "DateStart", "DateEnd", "DatePrecision", "Origin", "CreatedAt", "UpdatedAt", "Version")
+            VALUES ('Tencent integrates DeepSeek into Weixin', 'IntegrationAdoption', 'Feb. 16, 2025', '2025-02-16', '2025-02-16', 'Day', 'Import', '2025-03-01T00:00:00+00:00', '2025-03-01T00:00:00+00:00', 1);
+            INSERT INTO "Mentions" ("ArticleId", "Paragraph", "Quote", "TimelineEventId")
+            SELECT a."Id", 1, 'Users can choose DeepSeek.', e."Id" FROM "Articles" AS a, "Events" AS e;
+            """);
 
         await database.Migrator().MigrateAsync(Ct);
 
