@@ -278,12 +278,12 @@ public sealed class ReadingApiTests : WebAppTest
         string[] expected =
         [
             "/api/events", "/api/events/facets", "/api/events.csv", "/api/companies", "/api/companies/{slug}",
-            "/api/models", "/api/models/{slug}", "/api/investments", "/api/investments.csv", "/api/sources", "/api/sources/{id}", "/feed.atom",
+            "/api/models", "/api/models/{slug}", "/api/investments", "/api/investments.csv", "/api/valuations", "/api/sources", "/api/sources/{id}", "/feed.atom",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
         var parameters = json.GetProperty("paths").GetProperty("/api/events").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["company", "from", "to", "category", "model", "q", "page", "pageSize"], parameters);
+        Assert.Equal(["company", "from", "to", "category", "model", "q", "confirmed", "page", "pageSize"], parameters);
     }
 
     private static List<string[]> ReadCsv(string text)
