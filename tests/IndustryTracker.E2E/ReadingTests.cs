@@ -146,21 +146,41 @@ public sealed partial class ReadingTests(BrowserFixture fixture) : IClassFixture
         await Assertions.Expect(page.Locator("#result-count")).ToContainTextAsync($"{february} event");
     }
 
-    [Theory]
-    [InlineData("/")]
-    [InlineData("/companies/tencent")]
-    [InlineData("/timeline")]
-    [InlineData("/timeline?company=tencent&q=deepseek")]
-    public async Task Axe_finds_no_serious_or_critical_violations(string url)
+    public static TheoryData<string, string, int> AxePages()
     {
-        var page = await fixture.NewPageAsync();
+        var data = new TheoryData<string, string, int>();
+        string[] urls =
+        [
+            "/", "/companies", "/companies/tencent", "/models", "/models/deepseek-r1", "/investments", "/sources", "/timeline",
+            "/timeline?company=tencent&q=deepseek",
+        ];
+        foreach (var url in urls)
+        {
+            foreach (var theme in new[] { "light", "dark" })
+            {
+                foreach (var width in new[] { 1400, 375 })
+                {
+                    data.Add(url, theme, width);
+                }
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AxePages))]
+    public async Task Axe_finds_no_serious_or_critical_violations(string url, string theme, int width)
+    {
+        var page = await fixture.NewPageAsync(theme: theme);
+        await page.SetViewportSizeAsync(width, 900);
         await page.GotoAsync(url);
         await Expect.InteractiveAsync(page);
+        await Assertions.Expect(page.Locator($"#app-status[data-theme='{theme}']")).ToHaveCountAsync(1);
 
         var violations = await Axe.RunAsync(page);
 
         var serious = Axe.Serious(violations);
-        Assert.True(serious.Count == 0, $"{url}:\n{string.Join("\n", serious)}");
+        Assert.True(serious.Count == 0, $"{url} ({theme}, {width}px):\n{string.Join("\n", serious)}");
     }
 
     [Fact]
@@ -179,9 +199,10 @@ public sealed partial class ReadingTests(BrowserFixture fixture) : IClassFixture
     {
         var page = await fixture.NewPageAsync();
         await page.SetViewportSizeAsync(360, 740);
-        foreach (var url in new[] { "/", "/timeline", "/companies/tencent", "/models", "/investments", "/sources" })
+        foreach (var url in new[] { "/", "/timeline", "/companies", "/companies/tencent", "/models", "/models/deepseek-r1", "/investments", "/sources" })
         {
             await page.GotoAsync(url);
+            await Expect.InteractiveAsync(page);
             var overflow = await page.EvaluateAsync<string>("""
                 () => {
                     const width = document.documentElement.clientWidth;

@@ -33,9 +33,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <param name="theme">"light" or "dark": the reader's choice, as the theme switch stores it (a cookie); null leaves it to the system.</param>
+    public async Task<IPage> NewPageAsync(string? theme = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseUri.ToString() });
+        if (theme is not null)
+        {
+            await context.AddCookiesAsync([new Cookie { Name = "theme", Value = theme, Url = Server.BaseUri.ToString() }]);
+        }
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }

@@ -20,16 +20,19 @@ public sealed class TimelineFilterTests(BrowserFixture fixture) : IClassFixture<
         var all = await page.Locator("article.timeline-event").CountAsync();
         Assert.True(all > 2, "the unfiltered timeline shows every event");
 
-        await page.Locator("#company-filter").ClickAsync();
-        await page.Locator("#search-company-filter").FillAsync("Tenc");
-        await page.Locator("#popup-company-filter li.rz-multiselect-item:has-text('Tencent')").ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
+        // The company box searches on the server as you type; the chosen company becomes a chip.
+        await page.GetByLabel("Add a company").FillAsync("Tenc");
+        await page.GetByRole(AriaRole.Option, new() { Name = "Tencent", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("company=tencent"));
 
-        await page.Locator("#from-filter").FillAsync("2025-02-01");
+        await page.GetByLabel("From", new() { Exact = true }).FillAsync("2025-02-01");
+        await page.GetByLabel("From", new() { Exact = true }).PressAsync("Tab");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("from=2025-02-01"));
-        await page.Locator("#to-filter").FillAsync("2025-02-28");
+        await page.Keyboard.PressAsync("Escape");
+        await page.GetByLabel("To", new() { Exact = true }).FillAsync("2025-02-28");
+        await page.GetByLabel("To", new() { Exact = true }).PressAsync("Tab");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("to=2025-02-28"));
+        await page.Keyboard.PressAsync("Escape");
 
         await ExpectTencentFebruaryAsync(page);
         var url = page.Url;
@@ -38,7 +41,7 @@ public sealed class TimelineFilterTests(BrowserFixture fixture) : IClassFixture<
         await ExpectTencentFebruaryAsync(page);
         await Assertions.Expect(page.Locator("#from-filter")).ToHaveValueAsync("2025-02-01");
         await Assertions.Expect(page.Locator("#to-filter")).ToHaveValueAsync("2025-02-28");
-        await Assertions.Expect(page.Locator("#company-filter")).ToContainTextAsync("Tencent");
+        await Assertions.Expect(ActiveFilters(page)).ToContainTextAsync("Tencent");
 
         var shared = await fixture.NewPageAsync();
         await shared.GotoAsync(url);
@@ -53,11 +56,28 @@ public sealed class TimelineFilterTests(BrowserFixture fixture) : IClassFixture<
         await Assertions.Expect(page.Locator(".filters[data-interactive='true']")).ToHaveCountAsync(1);
         await ExpectTencentFebruaryAsync(page);
 
-        await page.Locator("#clear-filters").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Clear all" }).ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/timeline$"));
         await Assertions.Expect(page.Locator("article.timeline-event")).Not.ToHaveCountAsync(2);
     }
+
+    [Fact]
+    public async Task An_active_filter_chip_is_removed_with_one_click()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/timeline?company=tencent&from=2025-02-01&to=2025-02-28");
+        await Assertions.Expect(page.Locator(".filters[data-interactive='true']")).ToHaveCountAsync(1);
+        await ExpectTencentFebruaryAsync(page);
+
+        await ActiveFilters(page).Locator("[data-filter='company']").GetByRole(AriaRole.Button).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/timeline\?from=2025-02-01&to=2025-02-28$"));
+        await Assertions.Expect(ActiveFilters(page)).Not.ToContainTextAsync("Tencent");
+        await Assertions.Expect(page.Locator("article.timeline-event")).Not.ToHaveCountAsync(2);
+    }
+
+    private static ILocator ActiveFilters(IPage page) => page.GetByRole(AriaRole.Group, new() { Name = "Active filters" });
 
     private static async Task ExpectTencentFebruaryAsync(IPage page)
     {

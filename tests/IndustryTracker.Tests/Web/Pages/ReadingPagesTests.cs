@@ -75,7 +75,8 @@ public sealed partial class ReadingPagesTests : WebAppTest
 
         var all = await GetHtmlAsync("/timeline?category=product-launch");
         Assert.Equal(3, EventIds(all).Count);
-        Assert.Matches("data-value=\"2025-01\"[^>]*>2025-01 <span class=\"facet-count\">2<", all);
+        // A facet is a chip (MudChip) linking to the filter, its count inside.
+        Assert.Matches("data-value=\"2025-01\"[^>]*><span class=\"mud-chip-content\">2025-01 <span class=\"facet-count\">2<", all);
     }
 
     [Fact]
