@@ -25,6 +25,7 @@ public static class AppTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#9fa8da",
+            PrimaryContrastText = "#0d1117",
             Secondary = "#80cbc4",
             AppbarBackground = "#1a237e",
             AppbarText = "#ffffff",

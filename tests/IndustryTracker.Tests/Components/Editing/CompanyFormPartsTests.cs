@@ -42,7 +42,7 @@ public sealed class CompanyFormPartsTests : ComponentTestContext
         }));
         cut.Find("#create-company-toggle").Click();
 
-        cut.WaitForElement("#new-company-name").Change("Zhipu AI");
+        cut.WaitForElement("#new-company-name").Input("Zhipu AI");
         cut.Find("#new-company-create").Click();
 
         cut.WaitForAssertion(() => Assert.Equal([("Zhipu AI", "other")], calls));
