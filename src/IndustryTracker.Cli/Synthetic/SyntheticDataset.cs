@@ -119,6 +119,11 @@ public static class SyntheticDataset
         var investments = await WriteInvestmentsAsync(options, state, companies, size.Investments, cancellationToken);
         progress?.Report($"{investments.Count} investments");
         await WriteEventsAsync(options, state, companies, models, investments, size.Events, progress, cancellationToken);
+        await using (var db = CreateContext(options))
+        {
+            // Planner statistics for the bulk-loaded tables (both providers), as after any large import.
+            await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
+        }
 
         return new SyntheticDatasetCounts(companies.Count, models.Count, investments.Count, size.Events, state.Articles, state.Mentions);
     }

@@ -131,21 +131,22 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
             .ToListAsync(cancellationToken);
 
         var investments = await db.Investments.AsNoTracking()
-            .Where(i => i.RecipientId == id || i.Participants.Any(p => p.CompanyId == id))
+            .Where(i => i.RecipientId == id || db.Set<Investments.InvestmentParticipant>().Where(p => p.CompanyId == id).Select(p => p.InvestmentId).Contains(i.Id))
             .OrderBy(i => i.Announced == null ? (DateOnly?)null : i.Announced.Start).ThenBy(i => i.Id)
             .Select(Projections.Investment(db))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
+        var eventIds = CompanyPagedQueries.EventIds(db, id);
         var events = await db.Events.AsNoTracking()
-            .Where(e => e.Companies.Any(c => c.Id == id) || e.Models.Any(m => m.DeveloperId == id))
+            .Where(e => eventIds.Contains(e.Id))
             .OrderBy(e => e.Date.Start).ThenBy(e => e.Date.End).ThenBy(e => e.Id)
             .Select(Projections.Event(db))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
         var links = await db.Events.AsNoTracking()
-            .Where(e => e.Companies.Any(c => c.Id == id) || e.Models.Any(m => m.DeveloperId == id))
+            .Where(e => eventIds.Contains(e.Id))
             .Select(e => new
             {
                 e.Id,
@@ -198,7 +199,14 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
     /// <summary>What an event says about the company and another one it involves, from the event's category.</summary>
     private static CompanyRelation Relation(EventRow e, CompanyLink other)
     {
-        var (kind, label) = e.Category switch
+        var (kind, label) = RelationKind(e.Category);
+        var dto = e.ToDto();
+        return new CompanyRelation(kind, label, other, e.Id, e.Title, dto.Date);
+    }
+
+    /// <summary>The relation kind and label an event of this category gives two companies it involves.</summary>
+    internal static (string Kind, string Label) RelationKind(Timeline.EventCategory category) =>
+        category switch
         {
             Timeline.EventCategory.IntegrationAdoption => ("integrated", "Integration with"),
             Timeline.EventCategory.Partnership => ("partnered", "Partnered with"),
@@ -206,9 +214,6 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
             Timeline.EventCategory.Market => ("competes", "Competes with"),
             _ => ("related", "Appears with"),
         };
-        var dto = e.ToDto();
-        return new CompanyRelation(kind, label, other, e.Id, e.Title, dto.Date);
-    }
 
     /// <summary>Headline counts: companies, models, events, investments and articles.</summary>
     public async Task<Overview> OverviewAsync(CancellationToken cancellationToken = default)
