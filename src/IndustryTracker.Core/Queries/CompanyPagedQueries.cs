@@ -125,6 +125,12 @@ public sealed class CompanyPagedQueries(IDbContextFactory<IndustryTrackerDbConte
         {
             return null;
         }
+        return await RelationsPageAsync(db, companyId, page, pageSize, cancellationToken);
+    }
+
+    /// <summary>One page of the relations of the company with this id.</summary>
+    internal static async Task<PagedResult<CompanyRelation>> RelationsPageAsync(IndustryTrackerDbContext db, int companyId, int page, int pageSize, CancellationToken cancellationToken)
+    {
         var relations = Relations(db, companyId);
         var total = await relations.CountAsync(cancellationToken);
         var rows = await relations

@@ -85,7 +85,21 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
     }
 
     /// <summary>The profile of the company with this slug, or null when there is none.</summary>
-    public async Task<CompanyProfile?> ProfileAsync(string slug, CancellationToken cancellationToken = default)
+    public Task<CompanyProfile?> ProfileAsync(string slug, CancellationToken cancellationToken = default) =>
+        LoadProfileAsync(slug, null, cancellationToken);
+
+    /// <summary>
+    /// The profile of the company with this slug with at most <paramref name="listLimit"/> events (the first by date),
+    /// investments (the first announced) and relations (the first by company name): what a page renders at once. The
+    /// totals are in <see cref="CompanyPagedQueries.SummaryAsync"/>; the rest is read page by page.
+    /// </summary>
+    public Task<CompanyProfile?> ProfileAsync(string slug, int listLimit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(listLimit);
+        return LoadProfileAsync(slug, listLimit, cancellationToken);
+    }
+
+    private async Task<CompanyProfile?> LoadProfileAsync(string slug, int? listLimit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slug);
         var wanted = slug.Trim().ToLowerInvariant();
@@ -130,37 +144,25 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
-        var investments = await db.Investments.AsNoTracking()
+        var investmentsInvolved = db.Investments.AsNoTracking()
             .Where(i => i.RecipientId == id || db.Set<Investments.InvestmentParticipant>().Where(p => p.CompanyId == id).Select(p => p.InvestmentId).Contains(i.Id))
-            .OrderBy(i => i.Announced == null ? (DateOnly?)null : i.Announced.Start).ThenBy(i => i.Id)
+            .OrderBy(i => i.Announced == null ? (DateOnly?)null : i.Announced.Start).ThenBy(i => i.Id);
+        var investments = await (listLimit is { } investmentLimit ? investmentsInvolved.Take(investmentLimit) : investmentsInvolved)
             .Select(Projections.Investment(db))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
         var eventIds = CompanyPagedQueries.EventIds(db, id);
-        var events = await db.Events.AsNoTracking()
+        var orderedEvents = db.Events.AsNoTracking()
             .Where(e => eventIds.Contains(e.Id))
-            .OrderBy(e => e.Date.Start).ThenBy(e => e.Date.End).ThenBy(e => e.Id)
-            .Select(Projections.Event(db))
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
+            .OrderBy(e => e.Date.Start).ThenBy(e => e.Date.End).ThenBy(e => e.Id);
+        var events = listLimit is { } eventLimit
+            ? await EventQueries.RowsAsync(db, await orderedEvents.Take(eventLimit).Select(e => e.Id).ToListAsync(cancellationToken), cancellationToken)
+            : await orderedEvents.Select(Projections.Event(db)).AsSplitQuery().ToListAsync(cancellationToken);
 
-        var links = await db.Events.AsNoTracking()
-            .Where(e => eventIds.Contains(e.Id))
-            .Select(e => new
-            {
-                e.Id,
-                Companies = e.Companies.Where(c => c.Id != id).Select(c => new CompanyLink(c.Name, c.Slug)).ToList(),
-                Developers = e.Models.Where(m => m.Developer != null && m.DeveloperId != id).Select(m => new CompanyLink(m.Developer!.Name, m.Developer.Slug)).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        var byEvent = events.ToDictionary(e => e.Id);
-        var relations = links
-            .Where(l => byEvent.ContainsKey(l.Id))
-            .SelectMany(l => l.Companies.Concat(l.Developers).DistinctBy(c => c.Slug).Select(other => Relation(byEvent[l.Id], other)))
-            .OrderBy(r => r.Company.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.EventDate.Start, StringComparer.Ordinal).ThenBy(r => r.EventId)
-            .ToList();
+        var relations = listLimit is { } relationLimit
+            ? [.. (await CompanyPagedQueries.RelationsPageAsync(db, id, 1, relationLimit, cancellationToken)).Items]
+            : await AllRelationsAsync(db, id, events, cancellationToken);
 
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in events.SelectMany(e => e.Sources)
@@ -194,6 +196,27 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
             company.Sources,
             titles,
             relations);
+    }
+
+    /// <summary>Every relation of the company, read with its events (the unlimited profile).</summary>
+    private static async Task<List<CompanyRelation>> AllRelationsAsync(IndustryTrackerDbContext db, int id, List<EventRow> events, CancellationToken cancellationToken)
+    {
+        var eventIds = CompanyPagedQueries.EventIds(db, id);
+        var links = await db.Events.AsNoTracking()
+            .Where(e => eventIds.Contains(e.Id))
+            .Select(e => new
+            {
+                e.Id,
+                Companies = e.Companies.Where(c => c.Id != id).Select(c => new CompanyLink(c.Name, c.Slug)).ToList(),
+                Developers = e.Models.Where(m => m.Developer != null && m.DeveloperId != id).Select(m => new CompanyLink(m.Developer!.Name, m.Developer.Slug)).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var byEvent = events.ToDictionary(e => e.Id);
+        return [.. links
+            .Where(l => byEvent.ContainsKey(l.Id))
+            .SelectMany(l => l.Companies.Concat(l.Developers).DistinctBy(c => c.Slug).Select(other => Relation(byEvent[l.Id], other)))
+            .OrderBy(r => r.Company.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.EventDate.Start, StringComparer.Ordinal).ThenBy(r => r.EventId)];
     }
 
     /// <summary>What an event says about the company and another one it involves, from the event's category.</summary>

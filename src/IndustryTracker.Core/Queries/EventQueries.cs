@@ -25,7 +25,10 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var events = Filter(db, db.Events.AsNoTracking(), query);
 
-        var total = await events.CountAsync(cancellationToken);
+        // The count walks every matching event (all of them, unfiltered): cached until the next write.
+        var total = facetCache is null
+            ? await events.CountAsync(cancellationToken)
+            : await facetCache.GetOrAddAsync("count|" + CacheKey(query), events.CountAsync, cancellationToken);
         var ids = total <= (query.Page - 1) * query.PageSize
             ? []
             : await Ordered(events)

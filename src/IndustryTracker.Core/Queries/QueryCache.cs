@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace IndustryTracker.Core.Queries;
 
 /// <summary>
-/// Results of expensive aggregate queries (the event facets), kept until the data changes. Every write through this
+/// Results of expensive aggregate queries (event counts and facets), kept until the data changes. Every write through this
 /// process's contexts bumps <see cref="Version"/> (<see cref="QueryCacheInvalidator"/>), which makes every cached
 /// result stale at once; writes by another process or instance are picked up after <see cref="TimeToLive"/>. At most
 /// <see cref="MaxEntries"/> results are kept. A result is stamped with the version its load started at, so a load
@@ -28,7 +28,7 @@ public sealed class QueryCache(TimeProvider time)
 
     /// <summary>The cached result for <paramref name="key"/>, or the result of <paramref name="load"/>, then cached.</summary>
     public async Task<T> GetOrAddAsync<T>(string key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
-        where T : class
+        where T : notnull
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(load);
