@@ -22,6 +22,7 @@ public static class CliApp
           industrytracker schema-script --provider sqlite|postgres
           industrytracker users add --db PATH --email EMAIL --role Editor|Admin   (password: first line of standard input)
           industrytracker users list --db PATH
+          industrytracker generate --db PATH [--companies N] [--events N] [--investments N] [--seed N]   (synthetic data for benchmarks; new database only)
         """;
 
     private const string DryRun = "--dry-run";
@@ -45,6 +46,7 @@ public static class CliApp
                 "import" => await ImportAsync(parsed, stdout, stderr, cancellationToken),
                 "export" => await ExportAsync(parsed, stdout, cancellationToken),
                 "schema-script" => SchemaScript(parsed, stdout),
+                "generate" => await GenerateAsync(parsed, stdout, stderr, cancellationToken),
                 "users" => await UsersAsync(args.Length > 1 ? args[1] : null, CommandLine.Parse(args[Math.Min(2, args.Length)..]), stdout, stderr, stdin, cancellationToken),
                 _ => await UnknownVerbAsync(args[0], stderr),
             };
@@ -244,6 +246,47 @@ public static class CliApp
                 throw new CommandLineException("users needs an action: add or list.");
         }
     }
+
+    /// <summary>
+    /// <c>generate</c>: fills a new (or empty) SQLite file with a deterministic synthetic dataset for benchmarks and
+    /// load tests. Refused, writing nothing, on a database that holds imported articles or any other data.
+    /// </summary>
+    private static async Task<int> GenerateAsync(CommandLine command, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        command.OnlyAllow("db", "companies", "events", "investments", "seed");
+        var dbPath = command.Required("db");
+        var size = new Synthetic.SyntheticDatasetSize(
+            Integer(command, "companies", 2000),
+            Integer(command, "events", 100_000),
+            Integer(command, "investments", 20_000),
+            Integer(command, "seed", 42));
+        var errors = size.Validate();
+        if (errors.Count > 0)
+        {
+            throw new CommandLineException(string.Join(" ", errors));
+        }
+        await using var services = await OpenDatabaseAsync(dbPath, cancellationToken);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            var counts = await Synthetic.SyntheticDataset.GenerateAsync(
+                services.GetRequiredService<DatabaseOptions>(), size, new SynchronousProgress<string>(line => stdout.WriteLine($"  {line}")), cancellationToken);
+            await stdout.WriteLineAsync(
+                $"generated {counts.Companies} companies, {counts.Models} models, {counts.Investments} investments, {counts.Events} events, {counts.Articles} articles, {counts.Mentions} event quotes in {started.Elapsed.TotalSeconds:0.0} s (seed {size.Seed}) into {dbPath}");
+            return 0;
+        }
+        catch (InvalidOperationException ex)
+        {
+            return await FailAsync(stderr, ex.Message);
+        }
+    }
+
+    private static int Integer(CommandLine command, string name, int fallback) =>
+        command.Optional(name) is not { } text
+            ? fallback
+            : int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw new CommandLineException($"--{name} must be a whole number, not '{text}'.");
 
     private static async Task<int> FailAsync(TextWriter stderr, string message)
     {

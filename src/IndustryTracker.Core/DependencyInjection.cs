@@ -34,17 +34,20 @@ public static class DependencyInjection
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICurrentActor>(new SystemActor("system"));
+        services.AddSingleton<QueryCache>();
         services.AddDbContextFactory<IndustryTrackerDbContext>((sp, builder) =>
             ConfigureProvider(builder, sp.GetRequiredService<DatabaseOptions>())
                 .AddInterceptors(
                     new AuditingInterceptor(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICurrentActor>()),
-                    new History.HistoryInterceptor(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICurrentActor>())));
+                    new History.HistoryInterceptor(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICurrentActor>()),
+                    new QueryCacheInvalidator(sp.GetRequiredService<QueryCache>())));
         services.AddSingleton<DatabaseUpgrader>();
         services.AddSingleton<Export.ExportService>();
         services.TryAddSingleton<IArticleImporter, ArticleImporter>();
         services.AddSingleton<Companies.CompanyEditor>();
         services.AddScoped<EventQueries>();
         services.AddScoped<CompanyQueries>();
+        services.AddScoped<CompanyPagedQueries>();
         services.AddScoped<ModelQueries>();
         services.AddScoped<InvestmentQueries>();
         services.AddScoped<ValuationQueries>();

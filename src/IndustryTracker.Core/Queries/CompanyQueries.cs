@@ -102,7 +102,21 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
     }
 
     /// <summary>The profile of the company with this slug, or null when there is none.</summary>
-    public async Task<CompanyProfile?> ProfileAsync(string slug, CancellationToken cancellationToken = default)
+    public Task<CompanyProfile?> ProfileAsync(string slug, CancellationToken cancellationToken = default) =>
+        LoadProfileAsync(slug, null, cancellationToken);
+
+    /// <summary>
+    /// The profile of the company with this slug with at most <paramref name="listLimit"/> events (the first by date),
+    /// investments (the first announced) and relations (the first by company name): what a page renders at once. The
+    /// totals are in <see cref="CompanyPagedQueries.SummaryAsync"/>; the rest is read page by page.
+    /// </summary>
+    public Task<CompanyProfile?> ProfileAsync(string slug, int listLimit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(listLimit);
+        return LoadProfileAsync(slug, listLimit, cancellationToken);
+    }
+
+    private async Task<CompanyProfile?> LoadProfileAsync(string slug, int? listLimit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slug);
         var wanted = slug.Trim().ToLowerInvariant();
@@ -147,36 +161,25 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
-        var investments = await db.Investments.AsNoTracking()
-            .Where(i => i.RecipientId == id || i.Participants.Any(p => p.CompanyId == id))
-            .OrderBy(i => i.Announced == null ? (DateOnly?)null : i.Announced.Start).ThenBy(i => i.Id)
+        var investmentsInvolved = db.Investments.AsNoTracking()
+            .Where(i => i.RecipientId == id || db.Set<Investments.InvestmentParticipant>().Where(p => p.CompanyId == id).Select(p => p.InvestmentId).Contains(i.Id))
+            .OrderBy(i => i.Announced == null ? (DateOnly?)null : i.Announced.Start).ThenBy(i => i.Id);
+        var investments = await (listLimit is { } investmentLimit ? investmentsInvolved.Take(investmentLimit) : investmentsInvolved)
             .Select(Projections.Investment(db))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
-        var events = await db.Events.AsNoTracking()
-            .Where(e => e.Companies.Any(c => c.Id == id) || e.Models.Any(m => m.DeveloperId == id))
-            .OrderBy(e => e.Date.Start).ThenBy(e => e.Date.End).ThenBy(e => e.Id)
-            .Select(Projections.Event(db))
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
+        var eventIds = CompanyPagedQueries.EventIds(db, id);
+        var orderedEvents = db.Events.AsNoTracking()
+            .Where(e => eventIds.Contains(e.Id))
+            .OrderBy(e => e.Date.Start).ThenBy(e => e.Date.End).ThenBy(e => e.Id);
+        var events = listLimit is { } eventLimit
+            ? await EventQueries.RowsAsync(db, await orderedEvents.Take(eventLimit).Select(e => e.Id).ToListAsync(cancellationToken), cancellationToken)
+            : await orderedEvents.Select(Projections.Event(db)).AsSplitQuery().ToListAsync(cancellationToken);
 
-        var links = await db.Events.AsNoTracking()
-            .Where(e => e.Companies.Any(c => c.Id == id) || e.Models.Any(m => m.DeveloperId == id))
-            .Select(e => new
-            {
-                e.Id,
-                Companies = e.Companies.Where(c => c.Id != id).Select(c => new CompanyLink(c.Name, c.Slug)).ToList(),
-                Developers = e.Models.Where(m => m.Developer != null && m.DeveloperId != id).Select(m => new CompanyLink(m.Developer!.Name, m.Developer.Slug)).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        var byEvent = events.ToDictionary(e => e.Id);
-        var relations = links
-            .Where(l => byEvent.ContainsKey(l.Id))
-            .SelectMany(l => l.Companies.Concat(l.Developers).DistinctBy(c => c.Slug).Select(other => Relation(byEvent[l.Id], other)))
-            .OrderBy(r => r.Company.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.EventDate.Start, StringComparer.Ordinal).ThenBy(r => r.EventId)
-            .ToList();
+        var relations = listLimit is { } relationLimit
+            ? [.. (await CompanyPagedQueries.RelationsPageAsync(db, id, 1, relationLimit, cancellationToken)).Items]
+            : await AllRelationsAsync(db, id, events, cancellationToken);
 
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in events.SelectMany(e => e.Sources)
@@ -212,10 +215,38 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
             relations);
     }
 
+    /// <summary>Every relation of the company, read with its events (the unlimited profile).</summary>
+    private static async Task<List<CompanyRelation>> AllRelationsAsync(IndustryTrackerDbContext db, int id, List<EventRow> events, CancellationToken cancellationToken)
+    {
+        var eventIds = CompanyPagedQueries.EventIds(db, id);
+        var links = await db.Events.AsNoTracking()
+            .Where(e => eventIds.Contains(e.Id))
+            .Select(e => new
+            {
+                e.Id,
+                Companies = e.Companies.Where(c => c.Id != id).Select(c => new CompanyLink(c.Name, c.Slug)).ToList(),
+                Developers = e.Models.Where(m => m.Developer != null && m.DeveloperId != id).Select(m => new CompanyLink(m.Developer!.Name, m.Developer.Slug)).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var byEvent = events.ToDictionary(e => e.Id);
+        return [.. links
+            .Where(l => byEvent.ContainsKey(l.Id))
+            .SelectMany(l => l.Companies.Concat(l.Developers).DistinctBy(c => c.Slug).Select(other => Relation(byEvent[l.Id], other)))
+            .OrderBy(r => r.Company.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.EventDate.Start, StringComparer.Ordinal).ThenBy(r => r.EventId)];
+    }
+
     /// <summary>What an event says about the company and another one it involves, from the event's category.</summary>
     private static CompanyRelation Relation(EventRow e, CompanyLink other)
     {
-        var (kind, label) = e.Category switch
+        var (kind, label) = RelationKind(e.Category);
+        var dto = e.ToDto();
+        return new CompanyRelation(kind, label, other, e.Id, e.Title, dto.Date);
+    }
+
+    /// <summary>The relation kind and label an event of this category gives two companies it involves.</summary>
+    internal static (string Kind, string Label) RelationKind(Timeline.EventCategory category) =>
+        category switch
         {
             Timeline.EventCategory.IntegrationAdoption => ("integrated", "Integration with"),
             Timeline.EventCategory.Partnership => ("partnered", "Partnered with"),
@@ -223,9 +254,6 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
             Timeline.EventCategory.Market => ("competes", "Competes with"),
             _ => ("related", "Appears with"),
         };
-        var dto = e.ToDto();
-        return new CompanyRelation(kind, label, other, e.Id, e.Title, dto.Date);
-    }
 
     /// <summary>Headline counts: companies, models, events, investments and articles.</summary>
     public async Task<Overview> OverviewAsync(CancellationToken cancellationToken = default)

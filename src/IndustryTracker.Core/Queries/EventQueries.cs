@@ -1,4 +1,3 @@
-using System.Globalization;
 using IndustryTracker.Core.Contracts;
 using IndustryTracker.Core.Data;
 using IndustryTracker.Core.Timeline;
@@ -7,11 +6,18 @@ using Microsoft.EntityFrameworkCore;
 namespace IndustryTracker.Core.Queries;
 
 /// <summary>Lists timeline events with their companies, models and sources, in date order, and counts them by facet.</summary>
-public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> contextFactory)
+public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> contextFactory, QueryCache? facetCache)
 {
+    /// <summary>Queries without a facet cache: every call reads the database.</summary>
+    public EventQueries(IDbContextFactory<IndustryTrackerDbContext> contextFactory)
+        : this(contextFactory, null)
+    {
+    }
+
     /// <summary>
     /// One page of the events matching <paramref name="query"/>, ordered by date start, then end, then id.
     /// Call <see cref="EventQuery.Validate"/> first; an invalid query throws <see cref="ArgumentException"/>.
+    /// Three round trips whatever the page holds: the count, the page's ids, then its rows (one split query).
     /// </summary>
     public async Task<PagedResult<EventDto>> ListAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
@@ -19,14 +25,18 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var events = Filter(db, db.Events.AsNoTracking(), query);
 
-        var total = await events.CountAsync(cancellationToken);
-        var rows = await Ordered(events)
-            .Skip((query.Page - 1) * query.PageSize)
-            .Take(query.PageSize)
-            .Select(Projections.Event(db))
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-
+        // The count walks every matching event (all of them, unfiltered): cached until the next write.
+        var total = facetCache is null
+            ? await events.CountAsync(cancellationToken)
+            : await facetCache.GetOrAddAsync("count|" + CacheKey(query), events.CountAsync, cancellationToken);
+        var ids = total <= (query.Page - 1) * query.PageSize
+            ? []
+            : await Ordered(events)
+                .Skip((query.Page - 1) * query.PageSize)
+                .Take(query.PageSize)
+                .Select(e => e.Id)
+                .ToListAsync(cancellationToken);
+        var rows = await RowsAsync(db, ids, cancellationToken);
         return new PagedResult<EventDto>([.. rows.Select(r => r.ToDto())], total, query.Page, query.PageSize);
     }
 
@@ -39,67 +49,64 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         var ordered = newestFirst
             ? events.OrderByDescending(e => e.Date.Start).ThenByDescending(e => e.Date.End).ThenByDescending(e => e.Id)
             : Ordered(events);
-        var limited = limit is { } max ? ordered.Take(max) : ordered;
-        var rows = await limited.Select(Projections.Event(db)).AsSplitQuery().ToListAsync(cancellationToken);
+        if (limit is { } max)
+        {
+            // A short list (home page, feed): its ids first, so the split query's collection reads touch only them.
+            var ids = await ordered.Take(max).Select(e => e.Id).ToListAsync(cancellationToken);
+            var picked = await RowsAsync(db, ids, cancellationToken);
+            var byId = picked.ToDictionary(r => r.Id);
+            return [.. ids.Select(id => byId[id].ToDto())];
+        }
+        var rows = await ordered.Select(Projections.Event(db)).AsSplitQuery().ToListAsync(cancellationToken);
         return [.. rows.Select(r => r.ToDto())];
+    }
+
+    /// <summary>The rows of the events with these ids, in date order (start, end, id).</summary>
+    internal static async Task<List<EventRow>> RowsAsync(IndustryTrackerDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var wanted = ids.ToList();
+        return await Ordered(db.Events.AsNoTracking().Where(e => wanted.Contains(e.Id)))
+            .Select(Projections.Event(db))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>
     /// Counts of the events matching <paramref name="query"/> by category, by company (directly or through a model it
-    /// develops) and by the month and year the event starts in. Each facet is counted with every filter applied.
+    /// develops) and by the month and year the event starts in. Each facet is counted with every filter applied, by
+    /// aggregate queries (no event is read into memory); see <see cref="EventFacetCounter"/>.
     /// </summary>
     public async Task<EventFacets> FacetsAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
         ThrowIfInvalid(query with { Page = 1, PageSize = EventQuery.DefaultPageSize });
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await Filter(db, db.Events.AsNoTracking(), query)
-            .Select(e => new
-            {
-                e.Id,
-                e.Category,
-                e.Date.Start,
-                e.Date.End,
-                Companies = e.Companies.Select(c => new { c.Name, c.Slug }).ToList(),
-                Developers = e.Models.Where(m => m.Developer != null).Select(m => new { m.Developer!.Name, m.Developer.Slug }).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-
-        var categories = rows
-            .GroupBy(r => r.Category)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
-            .Select(g => new FacetCount(EnumNames.Of(g.Key), EnumNames.Display(g.Key), g.Count()))
-            .ToList();
-        var companies = rows
-            .SelectMany(r => r.Companies.Concat(r.Developers).DistinctBy(c => c.Slug).Select(c => (c.Slug, c.Name)))
-            .GroupBy(c => c)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(g => new FacetCount(g.Key.Slug, g.Key.Name, g.Count()))
-            .ToList();
-        // Months and years count the events whose date range overlaps them, as the from/to filter selects: a reader
-        // who clicks "2025-02" gets exactly the number shown. A long range counts in each month it covers (up to 36).
-        var months = rows
-            .SelectMany(r => MonthsCovered(r.Start, r.End))
-            .GroupBy(m => m)
-            .OrderBy(g => g.Key)
-            .Select(g => new MonthFacet(
-                g.Key.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-                Projections.Iso(g.Key),
-                Projections.Iso(g.Key.AddMonths(1).AddDays(-1)),
-                g.Count()))
-            .ToList();
-        var years = rows
-            .SelectMany(r => Enumerable.Range(r.Start.Year, Math.Min(r.End.Year - r.Start.Year + 1, 10)))
-            .GroupBy(y => y)
-            .OrderBy(g => g.Key)
-            .Select(g => new MonthFacet(
-                g.Key.ToString(CultureInfo.InvariantCulture),
-                Projections.Iso(new DateOnly(g.Key, 1, 1)),
-                Projections.Iso(new DateOnly(g.Key, 12, 31)),
-                g.Count()))
-            .ToList();
-        return new EventFacets(rows.Count, categories, companies, months, years);
+        if (facetCache is null)
+        {
+            return await CountFacetsAsync(query, cancellationToken);
+        }
+        return await facetCache.GetOrAddAsync(CacheKey(query), ct => CountFacetsAsync(query, ct), cancellationToken);
     }
+
+    private async Task<EventFacets> CountFacetsAsync(EventQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await EventFacetCounter.CountAsync(db, Filter(db, db.Events.AsNoTracking(), query), cancellationToken);
+    }
+
+    /// <summary>The filters of <paramref name="query"/> in a canonical form (page ignored): equal filters, equal keys.</summary>
+    internal static string CacheKey(EventQuery query) =>
+        string.Join(
+            "|",
+            "facets",
+            string.Join(",", Normalize(query.Companies).Order(StringComparer.Ordinal)),
+            query.From?.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+            query.To?.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+            string.Join(",", query.Categories.Distinct().Order()),
+            string.Join(",", Normalize(query.Models).Order(StringComparer.Ordinal)),
+            string.Join(" ", EventSearch.Words(query.Q)));
 
     /// <summary>When each of these events was last changed (created, imported or edited).</summary>
     public async Task<IReadOnlyDictionary<int, DateTimeOffset>> UpdatedAtAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken = default)
@@ -111,15 +118,6 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
             .Where(e => wanted.Contains(e.Id))
             .Select(e => new { e.Id, e.UpdatedAt })
             .ToDictionaryAsync(e => e.Id, e => e.UpdatedAt, cancellationToken);
-    }
-
-    private static IEnumerable<DateOnly> MonthsCovered(DateOnly start, DateOnly end)
-    {
-        var month = new DateOnly(start.Year, start.Month, 1);
-        for (var i = 0; i < 36 && month <= end; i++, month = month.AddMonths(1))
-        {
-            yield return month;
-        }
     }
 
     private static void ThrowIfInvalid(EventQuery query)
@@ -135,14 +133,25 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
     private static IOrderedQueryable<TimelineEvent> Ordered(IQueryable<TimelineEvent> events) =>
         events.OrderBy(e => e.Date.Start).ThenBy(e => e.Date.End).ThenBy(e => e.Id);
 
+    /// <summary>
+    /// The events matching the filters of <paramref name="query"/>. Every filter is an indexed lookup: companies and
+    /// models as <c>Id IN (SELECT "EventId" FROM "EventCompanies"/"EventModels" …)</c> over the join tables' indexes
+    /// (never a correlated EXISTS per event), dates and categories on the live-event indexes, words on the full-text
+    /// index. See docs/benchmarks.md.
+    /// </summary>
     internal static IQueryable<TimelineEvent> Filter(IndustryTrackerDbContext db, IQueryable<TimelineEvent> events, EventQuery query)
     {
         var slugs = Normalize(query.Companies);
         if (slugs.Count > 0)
         {
-            events = events.Where(e =>
-                e.Companies.Any(c => slugs.Contains(c.Slug)) ||
-                e.Models.Any(m => m.Developer != null && slugs.Contains(m.Developer.Slug)));
+            var companyIds = db.Companies.IgnoreAutoIncludes().Where(c => slugs.Contains(c.Slug)).Select(c => c.Id);
+            var direct = EventCompanyLinks(db).Where(l => companyIds.Contains(l.CompanyId)).Select(l => l.EventId);
+            // A join from the (few) models the companies develop, so the links are read by model through their index.
+            var viaModels = db.AiModels
+                .Where(m => m.DeveloperId != null && companyIds.Contains(m.DeveloperId.Value))
+                .Join(EventModelLinks(db), m => m.Id, l => l.AiModelId, (m, l) => l.EventId);
+            var matching = direct.Concat(viaModels);
+            events = events.Where(e => matching.Contains(e.Id));
         }
         if (query.ConfirmedOnly)
         {
@@ -164,17 +173,44 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         var models = Normalize(query.Models);
         if (models.Count > 0)
         {
-            events = events.Where(e => e.Models.Any(m => models.Contains(m.Slug)));
-        }
-        if (EventSearch.MatchingEventIds(db, query.Q) is { } matching)
-        {
+            var matching = db.AiModels
+                .Where(m => models.Contains(m.Slug))
+                .Join(EventModelLinks(db), m => m.Id, l => l.AiModelId, (m, l) => l.EventId);
             events = events.Where(e => matching.Contains(e.Id));
+        }
+        if (EventSearch.MatchingEventIds(db, query.Q) is { } matchingText)
+        {
+            events = events.Where(e => matchingText.Contains(e.Id));
         }
         return events;
     }
 
+    /// <summary>The rows of the "EventCompanies" join table.</summary>
+    internal static IQueryable<EventCompanyLink> EventCompanyLinks(IndustryTrackerDbContext db) =>
+        db.Set<Dictionary<string, object>>("EventCompanies")
+            .Select(l => new EventCompanyLink { EventId = EF.Property<int>(l, "EventId"), CompanyId = EF.Property<int>(l, "CompanyId") });
+
+    /// <summary>The rows of the "EventModels" join table.</summary>
+    internal static IQueryable<EventModelLink> EventModelLinks(IndustryTrackerDbContext db) =>
+        db.Set<Dictionary<string, object>>("EventModels")
+            .Select(l => new EventModelLink { EventId = EF.Property<int>(l, "EventId"), AiModelId = EF.Property<int>(l, "AiModelId") });
+
     private static List<string> Normalize(IReadOnlyList<string> slugs) =>
         [.. slugs.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
+}
+
+/// <summary>A row of the "EventCompanies" join table.</summary>
+internal sealed class EventCompanyLink
+{
+    public int EventId { get; init; }
+    public int CompanyId { get; init; }
+}
+
+/// <summary>A row of the "EventModels" join table.</summary>
+internal sealed class EventModelLink
+{
+    public int EventId { get; init; }
+    public int AiModelId { get; init; }
 }
 
 /// <summary>A facet value: its URL value (slug or kebab-case name), its label and how many events have it.</summary>

@@ -13,7 +13,7 @@ public sealed class InvestmentQueries(IDbContextFactory<IndustryTrackerDbContext
         ArgumentNullException.ThrowIfNull(query);
         query.ThrowIfInvalid();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var investments = Filter(db.Investments.AsNoTracking(), query);
+        var investments = Filter(db, db.Investments.AsNoTracking(), query);
         var total = await investments.CountAsync(cancellationToken);
         var ordered = query.Descending
             ? investments.OrderByDescending(i => i.Announced == null ? (DateOnly?)null : i.Announced.Start).ThenByDescending(i => i.Id)
@@ -32,28 +32,48 @@ public sealed class InvestmentQueries(IDbContextFactory<IndustryTrackerDbContext
         ArgumentNullException.ThrowIfNull(query);
         (query with { Page = 1, PageSize = PagedQuery.DefaultPageSize }).ThrowIfInvalid();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await Ordered(Filter(db.Investments.AsNoTracking(), query))
+        var rows = await Ordered(Filter(db, db.Investments.AsNoTracking(), query))
             .Select(Projections.Investment(db))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => r.ToDto())];
     }
 
-    /// <summary>The <paramref name="count"/> largest investments by USD amount (those without one left out).</summary>
+    /// <summary>
+    /// The <paramref name="count"/> largest investments by USD amount (those without one left out): a top-N query
+    /// (SQLite stores decimals as text, so it orders by the amount as a REAL, indexed; the few rows read are then
+    /// ordered exactly).
+    /// </summary>
     public async Task<IReadOnlyList<InvestmentDto>> LargestAsync(int count, CancellationToken cancellationToken = default)
     {
-        var all = await AllAsync(new InvestmentQuery(), cancellationToken);
-        // Decimal ordering is done here: SQLite cannot order by a decimal column.
-        return [.. all.Where(i => i.AmountUsd is not null).OrderByDescending(i => i.AmountUsd).ThenBy(i => i.Id).Take(count)];
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var withAmount = db.Investments.AsNoTracking().Where(i => i.AmountUsd != null);
+        var ids = db.Database.IsSqlite()
+            ? await withAmount.OrderByDescending(i => (double)i.AmountUsd!.Value).ThenBy(i => i.Id).Select(i => i.Id).Take(count).ToListAsync(cancellationToken)
+            : await withAmount.OrderByDescending(i => i.AmountUsd).ThenBy(i => i.Id).Select(i => i.Id).Take(count).ToListAsync(cancellationToken);
+        var rows = await db.Investments.AsNoTracking()
+            .Where(i => ids.Contains(i.Id))
+            .Select(Projections.Investment(db))
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => r.ToDto()).OrderByDescending(i => i.AmountUsd).ThenBy(i => i.Id)];
     }
 
-    private static IQueryable<Investment> Filter(IQueryable<Investment> investments, InvestmentQuery query)
+    private static IQueryable<Investment> Filter(IndustryTrackerDbContext db, IQueryable<Investment> investments, InvestmentQuery query)
     {
         var slugs = query.Companies.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList();
         if (slugs.Count > 0)
         {
-            investments = investments.Where(i =>
-                (i.Recipient != null && slugs.Contains(i.Recipient.Slug)) || i.Participants.Any(p => slugs.Contains(p.Company.Slug)));
+            var companies = db.Companies.IgnoreAutoIncludes();
+            var participants = db.Set<InvestmentParticipant>();
+            var recipients = db.Investments;
+            // Indexed lookups (recipient index, participants' company index), not a correlated EXISTS per investment.
+            var companyIds = companies.Where(c => slugs.Contains(c.Slug)).Select(c => c.Id);
+            var asInvestor = participants.Where(p => companyIds.Contains(p.CompanyId)).Select(p => p.InvestmentId);
+            var asRecipient = recipients.Where(i => i.RecipientId != null && companyIds.Contains(i.RecipientId.Value)).Select(i => i.Id);
+            var matching = asRecipient.Concat(asInvestor);
+            investments = investments.Where(i => matching.Contains(i.Id));
         }
         if (query.Kinds.Count > 0)
         {

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+
+namespace IndustryTracker.Core.Queries;
+
+/// <summary>
+/// Results of expensive aggregate queries (event counts and facets), kept until the data changes. Every write through this
+/// process's contexts bumps <see cref="Version"/> (<see cref="QueryCacheInvalidator"/>), which makes every cached
+/// result stale at once; writes by another process or instance are picked up after <see cref="TimeToLive"/>. At most
+/// <see cref="MaxEntries"/> results are kept. A result is stamped with the version its load started at, so a load
+/// that overlaps a write is never served after it.
+/// </summary>
+public sealed class QueryCache(TimeProvider time)
+{
+    public const int MaxEntries = 2000;
+    public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private long _version;
+
+    public long Version => Interlocked.Read(ref _version);
+
+    /// <summary>Makes every cached result stale.</summary>
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _version);
+        _entries.Clear();
+    }
+
+    /// <summary>The cached result for <paramref name="key"/>, or the result of <paramref name="load"/>, then cached.</summary>
+    public async Task<T> GetOrAddAsync<T>(string key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
+        where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(load);
+        var now = time.GetUtcNow();
+        var version = Version;
+        if (_entries.TryGetValue(key, out var found) && found.Version == version && found.Expires > now && found.Value is T value)
+        {
+            return value;
+        }
+        var result = await load(cancellationToken);
+        if (Version == version)
+        {
+            if (_entries.Count >= MaxEntries)
+            {
+                _entries.Clear();
+            }
+            _entries[key] = new Entry(result, version, now + TimeToLive);
+        }
+        return result;
+    }
+
+    private sealed record Entry(object Value, long Version, DateTimeOffset Expires);
+}

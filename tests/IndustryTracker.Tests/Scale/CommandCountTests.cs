@@ -1,0 +1,125 @@
+using IndustryTracker.Cli.Synthetic;
+using IndustryTracker.Core.Data;
+using IndustryTracker.Core.Queries;
+using IndustryTracker.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IndustryTracker.Tests.Scale;
+
+/// <summary>
+/// No N+1: each page and API call sends a fixed, small number of SQL commands: the same for a page of 50 as for a page
+/// of 2, and far fewer than the busiest company has events, relations or investments. Counted by a
+/// <see cref="SqlCommandRecorder"/> on the app's own contexts, over a generated dataset.
+/// </summary>
+public sealed class CommandCountTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private WebApplicationFactory<IndustryTracker.Web.Components.App> _factory = null!;
+    private HttpClient _client = null!;
+    private readonly SqlCommandRecorder _recorder = new();
+    private string _busy = null!;
+    private string _quiet = null!;
+    private string _model = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        await SyntheticDataset.GenerateAsync(_database.Options, new SyntheticDatasetSize(Companies: 50, Events: 800, Investments: 100, Seed: 3), cancellationToken: Ct);
+        await using (var db = _database.CreateContext())
+        {
+            var counts = await db.Companies
+                .Select(c => new { c.Slug, Events = db.Set<Dictionary<string, object>>("EventCompanies").Count(l => EF.Property<int>(l, "CompanyId") == c.Id) })
+                .Where(c => c.Events > 0)
+                .OrderByDescending(c => c.Events).ThenBy(c => c.Slug)
+                .ToListAsync(Ct);
+            _busy = counts[0].Slug;
+            _quiet = counts[^1].Slug;
+            _model = await db.AiModels.OrderBy(m => m.Slug).Select(m => m.Slug).FirstAsync(Ct);
+        }
+        _factory = new TrackerWebApplicationFactory(_database).WithWebHostBuilder(builder => builder.ConfigureServices(services =>
+            services.ConfigureDbContext<IndustryTrackerDbContext>((_, options) => options.AddInterceptors(_recorder))));
+        _client = _factory.CreateClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    /// <summary>How many SQL commands answering <paramref name="path"/> took (the response must be 200).</summary>
+    private async Task<int> CommandsForAsync(string path)
+    {
+        await _client.GetAsync("/health", Ct); // the app is up before counting
+        _factory.Services.GetRequiredService<QueryCache>().Invalidate(); // counted cold: cached counts and facets would hide queries
+        _recorder.Clear();
+        using var response = await _client.GetAsync(path, Ct);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode}");
+        return _recorder.Commands.Count;
+    }
+
+    public static TheoryData<string, string, string, int> Lists => new()
+    {
+        // name, a page of 50, the same filters with a page of 2, most commands allowed
+        { "events by company", "/api/events?company={busy}&pageSize=50", "/api/events?company={busy}&pageSize=2", 6 },
+        { "events, unfiltered", "/api/events?pageSize=50", "/api/events?pageSize=2", 6 },
+        { "events by text", "/api/events?q=platform&pageSize=50", "/api/events?q=platform&pageSize=2", 6 },
+        { "investments by company", "/api/investments?company={busy}&pageSize=50", "/api/investments?company={busy}&pageSize=2", 6 },
+        { "companies", "/api/companies?pageSize=50", "/api/companies?pageSize=2", 4 },
+        { "timeline page", "/timeline?company={busy}&pageSize=50", "/timeline?company={busy}&pageSize=2", 16 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Lists))]
+    public async Task A_list_sends_the_same_few_commands_for_a_page_of_50_as_for_a_page_of_2(string name, string fifty, string two, int most)
+    {
+        var forFifty = await CommandsForAsync(Fill(fifty));
+        var forTwo = await CommandsForAsync(Fill(two));
+
+        Assert.True(forFifty == forTwo, $"{name}: {forFifty} commands for {Fill(fifty)} but {forTwo} for {Fill(two)}");
+        Assert.InRange(forFifty, 1, most);
+    }
+
+    public static TheoryData<string, string, int> Reads => new()
+    {
+        // name, path, most commands allowed (the busiest company has hundreds of events, relations and quotes)
+        { "facets", "/api/events/facets?company={busy}", 3 },
+        { "company profile API", "/api/companies/{busy}", 20 },
+        { "company page", "/companies/{busy}", 24 },
+        { "company page of a quiet company", "/companies/{quiet}", 24 },
+        { "home page", "/", 24 },
+        { "model API", "/api/models/{model}", 12 },
+        { "model page", "/models/{model}", 16 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Reads))]
+    public async Task A_page_or_api_call_sends_a_fixed_number_of_commands(string name, string path, int most)
+    {
+        var commands = await CommandsForAsync(Fill(path));
+
+        Assert.True(commands is >= 1 && commands <= most, $"{name}: {commands} commands for {Fill(path)} (at most {most})");
+    }
+
+    [Fact]
+    public async Task The_home_page_never_reads_every_investment_or_company()
+    {
+        await CommandsForAsync("/");
+
+        // Only top-N (LIMIT), counts, or reads by id: no whole-table read of investments or companies.
+        Assert.DoesNotContain(_recorder.Commands, c =>
+            (c.Sql.Contains("FROM \"Investments\" AS", StringComparison.Ordinal) || c.Sql.Contains("FROM \"Companies\" AS", StringComparison.Ordinal))
+            && !c.Sql.Contains("LIMIT", StringComparison.Ordinal) && !c.Sql.Contains("COUNT(", StringComparison.Ordinal)
+            && !c.Sql.Contains("IN (", StringComparison.Ordinal) && !c.Sql.Contains("= ANY", StringComparison.Ordinal)
+            && !c.Sql.Contains("json_each", StringComparison.Ordinal) && !c.Sql.Contains("ORDER BY \"i\".\"Id\"", StringComparison.Ordinal)
+            && !c.Sql.Contains("INNER JOIN (", StringComparison.Ordinal));
+    }
+
+    private string Fill(string path) =>
+        path.Replace("{busy}", _busy, StringComparison.Ordinal).Replace("{quiet}", _quiet, StringComparison.Ordinal).Replace("{model}", _model, StringComparison.Ordinal);
+}
