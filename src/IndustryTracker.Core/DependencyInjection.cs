@@ -42,7 +42,16 @@ public static class DependencyInjection
                     new History.HistoryInterceptor(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICurrentActor>())));
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<Export.ExportService>();
-        services.TryAddSingleton<IArticleImporter, ArticleImporter>();
+        services.AddOptions<ImportLimits>()
+            .Bind(configuration.GetSection(ImportLimits.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<ArticleImporter>();
+        services.TryAddSingleton<IArticleImporter>(sp => new BoundedArticleImporter(
+            sp.GetRequiredService<ArticleImporter>(),
+            sp.GetRequiredService<IOptions<ImportLimits>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<BoundedArticleImporter>>()));
         services.AddSingleton<Companies.CompanyEditor>();
         services.AddScoped<EventQueries>();
         services.AddScoped<CompanyQueries>();

@@ -78,8 +78,20 @@ public static class EditingApi
             content = stream.ToArray();
         }
         name = UploadNames.FileNameFor(name, null, content);
+        try
+        {
+            return await RunImportAsync(request, importer, name, content, dryRun == true, cancellationToken);
+        }
+        catch (ImportCapacityExceededException ex)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "5";
+            return Problem(StatusCodes.Status429TooManyRequests, "Too many imports", ex.Message);
+        }
+    }
 
-        if (dryRun == true)
+    private static async Task<IResult> RunImportAsync(HttpRequest request, IArticleImporter importer, string name, byte[] content, bool dryRun, CancellationToken cancellationToken)
+    {
+        if (dryRun)
         {
             var preview = await importer.PreviewAsync(new ArticleSource(name, content), progress: null, cancellationToken);
             return preview.Outcome == ImportOutcome.Rejected
