@@ -102,8 +102,8 @@ public static class FeedApi
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", AtomNamespace);
-            xml.WriteElementString("id", AtomNamespace, self);
-            xml.WriteElementString("title", AtomNamespace, title);
+            xml.WriteElementString("id", AtomNamespace, XmlText.Clean(self));
+            xml.WriteElementString("title", AtomNamespace, XmlText.Clean(title));
             xml.WriteElementString("updated", AtomNamespace, Rfc3339(feedUpdated));
             Link(xml, "self", self, "application/atom+xml");
             Link(xml, "alternate", timeline, "text/html");
@@ -118,16 +118,16 @@ public static class FeedApi
             {
                 xml.WriteStartElement("entry", AtomNamespace);
                 xml.WriteElementString("id", AtomNamespace, $"{baseUri}events/{item.Id.ToString(CultureInfo.InvariantCulture)}");
-                xml.WriteElementString("title", AtomNamespace, $"{item.Date.Label}: {item.Title}");
+                xml.WriteElementString("title", AtomNamespace, XmlText.Clean($"{item.Date.Label}: {item.Title}"));
                 xml.WriteElementString("updated", AtomNamespace, Rfc3339(updated.TryGetValue(item.Id, out var at) ? at : feedUpdated));
                 Link(xml, "alternate", baseUri + Core.Queries.SourceQueries.EventHref(item.Id, DateOnly.Parse(item.Date.Start, CultureInfo.InvariantCulture), DateOnly.Parse(item.Date.End, CultureInfo.InvariantCulture)), "text/html");
                 xml.WriteStartElement("category", AtomNamespace);
-                xml.WriteAttributeString("term", item.Category);
-                xml.WriteAttributeString("label", Display.Words(item.Category));
+                xml.WriteAttributeString("term", XmlText.Clean(item.Category));
+                xml.WriteAttributeString("label", XmlText.Clean(Display.Words(item.Category)));
                 xml.WriteEndElement();
                 xml.WriteStartElement("summary", AtomNamespace);
                 xml.WriteAttributeString("type", "text");
-                xml.WriteString(Summary(item));
+                xml.WriteString(XmlText.Clean(Summary(item)));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
@@ -166,7 +166,7 @@ public static class FeedApi
         xml.WriteStartElement("link", AtomNamespace);
         xml.WriteAttributeString("rel", rel);
         xml.WriteAttributeString("type", type);
-        xml.WriteAttributeString("href", href);
+        xml.WriteAttributeString("href", XmlText.Clean(href));
         xml.WriteEndElement();
     }
 
