@@ -26,6 +26,7 @@ public static class ApplicationSetup
         builder.Services.AddAccountsStartup(builder.Configuration);
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddRequestBoundaries();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -49,6 +50,7 @@ public static class ApplicationSetup
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseNoStatusCodePagesForApi();
+        app.UseRequestBoundaries();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
