@@ -14,6 +14,7 @@ public static class ApplicationSetup
     {
         builder.AddApplicationLogging();
         builder.AddApplicationSecurity();
+        builder.AddSecurityHeaders();
 
         builder.Services.AddIndustryTrackerCore(builder.Configuration);
         var contentRoot = builder.Environment.ContentRootPath;
@@ -43,6 +44,7 @@ public static class ApplicationSetup
         await app.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping);
         await app.InitializeAccountsAsync(app.Lifetime.ApplicationStopping);
 
+        app.UseSecurityHeaders();
         app.UseHttpLogging();
         if (!app.Environment.IsDevelopment())
         {

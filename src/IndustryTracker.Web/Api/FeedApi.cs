@@ -4,6 +4,7 @@ using System.Xml;
 using IndustryTracker.Core.Contracts;
 using IndustryTracker.Core.Queries;
 using IndustryTracker.Web.Components.Shared;
+using IndustryTracker.Web.Startup;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IndustryTracker.Web.Api;
@@ -45,7 +46,7 @@ public static class FeedApi
         query = query with { Page = 1, PageSize = EventQuery.DefaultPageSize };
         var events = await queries.AllAsync(query, MaxEntries, newestFirst: true, cancellationToken);
         var updated = await queries.UpdatedAtAsync([.. events.Select(e => e.Id)], cancellationToken);
-        var baseUri = $"{request.Scheme}://{request.Host}{request.PathBase}/";
+        var baseUri = request.PublicBaseUri();
         var self = baseUri + "feed.atom" + request.QueryString;
         var timeline = baseUri + "timeline" + TimelineQuery(request);
         var feedUpdated = updated.Count > 0 ? updated.Values.Max() : time.GetUtcNow();

@@ -33,6 +33,8 @@ public sealed class TrackerWebApplicationFactory(TestDatabase database, bool reg
             ["Database:Provider"] = database.Options.Provider.ToString(),
             ["Seed:Path"] = SeedFolder,
             ["Logs:Path"] = LogsFolder,
+            // The test server speaks plain HTTP; SecurityHeadersTests covers the HTTPS defaults.
+            ["Security:RequireHttps"] = "false",
         };
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in settings)
