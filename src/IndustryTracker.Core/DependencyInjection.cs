@@ -67,7 +67,7 @@ public static class DependencyInjection
     public static DbContextOptionsBuilder ConfigureProvider(DbContextOptionsBuilder builder, DatabaseOptions options) =>
         options.Provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(options.ConnectionString),
+            DatabaseProvider.Sqlite => builder.UseSqlite(options.ConnectionString).AddInterceptors(SqlitePragmas.Instance),
             DatabaseProvider.Postgres => builder.UseNpgsql(options.ConnectionString),
             _ => throw new InvalidOperationException($"Unknown database provider '{options.Provider}'. Use Sqlite or Postgres."),
         };

@@ -67,7 +67,13 @@ public static class EventWriteApi
     internal static async Task<IResult> GetAsync(int id, EventEditor editor, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await editor.GetAsync(id, cancellationToken: cancellationToken);
-        return found is null ? NotFound(id) : WithETag(http, found, TypedResults.Ok(found));
+        if (found is null)
+        {
+            return NotFound(id);
+        }
+        // Who saved it last is an editor's email: for editors only, never for anonymous readers.
+        var shown = http.User.IsInRole(Roles.Editor) || http.User.IsInRole(Roles.Admin) ? found : found with { UpdatedBy = null };
+        return WithETag(http, shown, TypedResults.Ok(shown));
     }
 
     internal static async Task<Ok<IReadOnlyList<EventDetailDto>>> ListDeletedAsync(EventEditor editor, CancellationToken cancellationToken) =>
