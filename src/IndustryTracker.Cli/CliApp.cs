@@ -54,6 +54,11 @@ public static class CliApp
                 _ => await UnknownVerbAsync(args[0], stderr),
             };
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync("cancelled: what was committed before stays; the article in progress was not written.");
+            return 130;
+        }
         catch (CommandLineException ex)
         {
             await stderr.WriteLineAsync($"error: {ex.Message}");

@@ -95,6 +95,21 @@ public sealed class BackupTests : IDisposable
         Assert.True(await writer > 0, "the writer never committed while the backups ran");
     }
 
+    [Fact]
+    public async Task A_cancelled_import_exits_130_and_writes_no_article()
+    {
+        Assert.Equal(0, (await RunAsync("import", "--db", PathOf("live.db"), Seed("001"))).ExitCode);
+        var before = await ExportAsync("live.db");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = await CliApp.RunAsync(["import", "--db", PathOf("live.db"), Seed("002")], stdout, stderr, TextReader.Null, new CancellationToken(canceled: true));
+
+        Assert.Equal(130, code);
+        Assert.StartsWith("cancelled:", stderr.ToString(), StringComparison.Ordinal);
+        Assert.True(JsonNode.DeepEquals(before, await ExportAsync("live.db")));
+    }
+
     private async Task<JsonNode?> ExportAsync(string db)
     {
         var outFile = PathOf(db + ".json");
