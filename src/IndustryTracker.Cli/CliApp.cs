@@ -19,6 +19,8 @@ public static class CliApp
         Usage:
           industrytracker import --db PATH [--dry-run] FILE_OR_FOLDER...
           industrytracker export --db PATH --format json --out FILE [--confirmed true]
+          industrytracker backup --db PATH --out FILE      (SQLite online backup; safe while the app runs)
+          industrytracker restore --from FILE --db PATH    (stop the app first; the backup is checked before it replaces PATH)
           industrytracker schema-script --provider sqlite|postgres
           industrytracker users add --db PATH --email EMAIL --role Editor|Admin   (password: first line of standard input)
           industrytracker users list --db PATH
@@ -45,11 +47,18 @@ public static class CliApp
                 "import" when dryRun => await PreviewAsync(parsed, stdout, stderr, cancellationToken),
                 "import" => await ImportAsync(parsed, stdout, stderr, cancellationToken),
                 "export" => await ExportAsync(parsed, stdout, cancellationToken),
+                "backup" => await BackupOrRestoreAsync(parsed, backup: true, stdout, stderr, cancellationToken),
+                "restore" => await BackupOrRestoreAsync(parsed, backup: false, stdout, stderr, cancellationToken),
                 "schema-script" => SchemaScript(parsed, stdout),
                 "generate" => await GenerateAsync(parsed, stdout, stderr, cancellationToken),
                 "users" => await UsersAsync(args.Length > 1 ? args[1] : null, CommandLine.Parse(args[Math.Min(2, args.Length)..]), stdout, stderr, stdin, cancellationToken),
                 _ => await UnknownVerbAsync(args[0], stderr),
             };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync("cancelled: what was committed before stays; the article in progress was not written.");
+            return 130;
         }
         catch (CommandLineException ex)
         {
@@ -287,6 +296,31 @@ public static class CliApp
             : int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
                 ? value
                 : throw new CommandLineException($"--{name} must be a whole number, not '{text}'.");
+
+
+    private static async Task<int> BackupOrRestoreAsync(CommandLine command, bool backup, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        string from, to;
+        if (backup)
+        {
+            command.OnlyAllow("db", "out");
+            (from, to) = (command.Required("db"), command.Required("out"));
+        }
+        else
+        {
+            command.OnlyAllow("from", "db");
+            (from, to) = (command.Required("from"), command.Required("db"));
+        }
+        var problem = backup
+            ? await SqliteBackup.BackupAsync(from, to, cancellationToken)
+            : await SqliteBackup.RestoreAsync(from, to, cancellationToken);
+        if (problem is not null)
+        {
+            return await FailAsync(stderr, problem);
+        }
+        await stdout.WriteLineAsync(backup ? $"backed up {from} to {to}" : $"restored {to} from {from}");
+        return 0;
+    }
 
     private static async Task<int> FailAsync(TextWriter stderr, string message)
     {

@@ -43,7 +43,16 @@ public static class DependencyInjection
                     new QueryCacheInvalidator(sp.GetRequiredService<QueryCache>())));
         services.AddSingleton<DatabaseUpgrader>();
         services.AddSingleton<Export.ExportService>();
-        services.TryAddSingleton<IArticleImporter, ArticleImporter>();
+        services.AddOptions<ImportLimits>()
+            .Bind(configuration.GetSection(ImportLimits.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<ArticleImporter>();
+        services.TryAddSingleton<IArticleImporter>(sp => new BoundedArticleImporter(
+            sp.GetRequiredService<ArticleImporter>(),
+            sp.GetRequiredService<IOptions<ImportLimits>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<BoundedArticleImporter>>()));
         services.AddSingleton<Companies.CompanyEditor>();
         services.AddScoped<EventQueries>();
         services.AddScoped<CompanyQueries>();
@@ -71,7 +80,7 @@ public static class DependencyInjection
             // Each provider's migrations live in their own assembly (EF Core's layout for several providers).
             DatabaseProvider.Sqlite => builder.UseSqlite(options.ConnectionString, o => o
                 .MigrationsAssembly(SqliteMigrationsAssembly)
-                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(SqlitePragmas.Instance),
             DatabaseProvider.Postgres => builder.UseNpgsql(options.ConnectionString, o => o
                 .MigrationsAssembly(PostgresMigrationsAssembly)
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),

@@ -14,6 +14,7 @@ public static class ApplicationSetup
     {
         builder.AddApplicationLogging();
         builder.AddApplicationSecurity();
+        builder.AddSecurityHeaders();
 
         builder.Services.AddIndustryTrackerCore(builder.Configuration);
         var contentRoot = builder.Environment.ContentRootPath;
@@ -26,6 +27,7 @@ public static class ApplicationSetup
         builder.Services.AddAccountsStartup(builder.Configuration);
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddRequestBoundaries();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -42,6 +44,7 @@ public static class ApplicationSetup
         await app.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping);
         await app.InitializeAccountsAsync(app.Lifetime.ApplicationStopping);
 
+        app.UseSecurityHeaders();
         app.UseApplicationRequestLogging();
         if (!app.Environment.IsDevelopment())
         {
@@ -49,6 +52,7 @@ public static class ApplicationSetup
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseNoStatusCodePagesForApi();
+        app.UseRequestBoundaries();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

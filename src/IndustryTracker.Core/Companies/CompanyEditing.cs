@@ -54,6 +54,7 @@ public sealed class CompanyEditor(IDbContextFactory<IndustryTrackerDbContext> co
     public const int MaxName = 200;
     public const int MaxPlace = 100;
     public const int MaxSummary = 8000;
+    public const int MaxAliases = 50;
 
     public async Task<CompanyEditState?> LoadAsync(string slug, CancellationToken cancellationToken = default)
     {
@@ -162,6 +163,36 @@ public sealed class CompanyEditor(IDbContextFactory<IndustryTrackerDbContext> co
                 errors[field] = list = [];
             }
             list.Add(message);
+        }
+
+        foreach (var (field, what, text, multiline) in new[]
+        {
+            ("name", "The name", edit.Name, false),
+            ("category", "The category", edit.Category, false),
+            ("country", "The country", edit.Country, false),
+            ("headquartersCity", "The city", edit.HeadquartersCity, false),
+            ("founded", "The founding date", edit.Founded, false),
+            ("parent", "The parent", edit.Parent, false),
+            ("summary", "The summary", edit.Summary, true),
+        })
+        {
+            if (UnsafeText.Problem(text, multiline, what) is { } problem)
+            {
+                Add(field, problem);
+            }
+        }
+        if (edit.Aliases is { Count: > MaxAliases })
+        {
+            Add("aliases", $"There are {edit.Aliases.Count} aliases; at most {MaxAliases} are allowed.");
+        }
+        else if ((edit.Aliases ?? []).SelectMany(a => new[] { UnsafeText.Problem(a.Name, multiline: false, "An alias"), UnsafeText.Problem(a.Kind, multiline: false, "An alias kind") })
+            .FirstOrDefault(p => p is not null) is { } aliasProblem)
+        {
+            Add("aliases", aliasProblem);
+        }
+        if (errors.Count > 0)
+        {
+            return (null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
         }
 
         var name = edit.Name?.Trim() ?? string.Empty;

@@ -1,3 +1,4 @@
+using IndustryTracker.Core.Text;
 using IndustryTracker.Core.Contracts;
 using IndustryTracker.Core.Dates;
 using IndustryTracker.Core.Timeline;
@@ -51,6 +52,29 @@ public static class EventRules
         ArgumentNullException.ThrowIfNull(input);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Add(string field, string message) => errors[field] = errors.TryGetValue(field, out var e) ? [.. e, message] : [message];
+
+        foreach (var (field, what, text, multiline) in new[]
+        {
+            ("title", "The title", input.Title, false),
+            ("summary", "The summary", input.Summary, true),
+            ("category", "The category", input.Category, false),
+            ("date", "The date", input.Date, false),
+            ("sourceUrl", "The source URL", input.SourceUrl, false),
+            ("sourceQuote", "The quote", input.SourceQuote, true),
+        })
+        {
+            if (UnsafeText.Problem(text, multiline, what) is { } problem)
+            {
+                Add(field, problem);
+            }
+        }
+        foreach (var (field, slugs) in new[] { ("companies", input.Companies), ("models", input.Models) })
+        {
+            if ((slugs ?? []).Select(slug => UnsafeText.Problem(slug, multiline: false, "A slug")).FirstOrDefault(p => p is not null) is { } problem)
+            {
+                Add(field, problem);
+            }
+        }
 
         var title = input.Title?.Trim();
         if (string.IsNullOrEmpty(title))

@@ -1,9 +1,7 @@
-using System.Globalization;
 using IndustryTracker.Core.Companies;
 using IndustryTracker.Core.Import;
 using IndustryTracker.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 
 namespace IndustryTracker.Web.Api;
 
@@ -24,12 +22,17 @@ public static class EditingApi
             .WithTags("Companies")
             .WithName("UpdateCompany")
             .WithSummary("Edit a company; send If-Match with the ETag from GET /api/companies/{slug}")
+            .Accepts<CompanyEdit>("application/json")
+            .RequireIfMatch("company")
             .RequireEditor();
         return routes;
     }
 
     /// <summary>The weak ETag of a company version: W/"7".</summary>
-    public static string ETagOf(int version) => string.Create(CultureInfo.InvariantCulture, $"W/\"{version}\"");
+    public static string ETagOf(int version) => Versioning.ETagOf(version);
+
+    /// <summary>An article upload is at most the importer's file limit, plus room for a multipart envelope.</summary>
+    private const long MultipartEnvelopeBytes = 64 * 1024;
 
     internal static async Task<IResult> UploadSourceAsync(
         HttpRequest request,
@@ -39,6 +42,7 @@ public static class EditingApi
         CancellationToken cancellationToken)
     {
         var limit = importer.MaxFileBytes;
+        JsonBody.LimitBody(request.HttpContext, limit + MultipartEnvelopeBytes);
         byte[] content;
         var name = fileName;
         if (request.HasFormContentType)
@@ -78,8 +82,20 @@ public static class EditingApi
             content = stream.ToArray();
         }
         name = UploadNames.FileNameFor(name, null, content);
+        try
+        {
+            return await RunImportAsync(request, importer, name, content, dryRun == true, cancellationToken);
+        }
+        catch (ImportCapacityExceededException ex)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "5";
+            return Problem(StatusCodes.Status429TooManyRequests, "Too many imports", ex.Message);
+        }
+    }
 
-        if (dryRun == true)
+    private static async Task<IResult> RunImportAsync(HttpRequest request, IArticleImporter importer, string name, byte[] content, bool dryRun, CancellationToken cancellationToken)
+    {
+        if (dryRun)
         {
             var preview = await importer.PreviewAsync(new ArticleSource(name, content), progress: null, cancellationToken);
             return preview.Outcome == ImportOutcome.Rejected
@@ -100,23 +116,15 @@ public static class EditingApi
         HttpContext context,
         CompanyEditor editor,
         string slug,
-        CompanyEdit edit,
         CancellationToken cancellationToken)
     {
-        var ifMatch = context.Request.Headers[HeaderNames.IfMatch].ToString();
-        if (string.IsNullOrWhiteSpace(ifMatch))
+        var (edit, problem) = await JsonBody.ReadAsync<CompanyEdit>(context.Request, "company", JsonBody.EntityMaxBytes, cancellationToken);
+        if (problem is not null)
         {
-            return Problem(StatusCodes.Status428PreconditionRequired, "If-Match required",
-                "Send If-Match with the ETag from GET /api/companies/{slug}, so a concurrent change is never overwritten.");
-        }
-        if (!TryParseVersion(ifMatch, out var version))
-        {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["If-Match"] = [$"'{ifMatch}' is not a company ETag such as W/\"3\"."] },
-                title: "The If-Match header is not valid.");
+            return problem;
         }
 
-        var result = await editor.SaveAsync(slug, edit, version, context.User.ActorName(), cancellationToken);
+        var result = await editor.SaveAsync(slug, edit!, Versioning.ExpectedVersion(context), context.User.ActorName(), cancellationToken);
         switch (result.Status)
         {
             case CompanySaveStatus.NotFound:
@@ -124,23 +132,12 @@ public static class EditingApi
             case CompanySaveStatus.Invalid:
                 return TypedResults.ValidationProblem(result.Errors, detail: string.Join(" ", result.Errors.Values.SelectMany(v => v)), title: "The company is not valid.");
             case CompanySaveStatus.Conflict:
-                context.Response.Headers.ETag = ETagOf(result.Current!.Version);
-                return TypedResults.Conflict(result.Current);
+                var current = result.Current!;
+                return Versioning.Conflict(context, "company", current.Version, current.UpdatedBy, current.UpdatedAt, current);
             default:
                 context.Response.Headers.ETag = ETagOf(result.Current!.Version);
                 return TypedResults.Ok(result.Current);
         }
-    }
-
-    private static bool TryParseVersion(string header, out int version)
-    {
-        var text = header.Trim();
-        if (text.StartsWith("W/", StringComparison.Ordinal))
-        {
-            text = text[2..];
-        }
-        text = text.Trim('"');
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out version);
     }
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>

@@ -17,15 +17,6 @@ namespace IndustryTracker.Web.Api;
 /// </summary>
 public static class EventWriteApi
 {
-    private static readonly JsonSerializerOptions BodyOptions = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        NumberHandling = JsonNumberHandling.Strict,
-    };
-
-    /// <summary>Far above any valid event (300 + 4000 + 4000 + 2000 characters and 100 slugs), far below the server limit.</summary>
-    public const int MaxBodyBytes = 256 * 1024;
-
     public static IEndpointRouteBuilder MapEventWriteApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/events").WithTags("Events", "Editing");
@@ -52,16 +43,14 @@ public static class EventWriteApi
             .Produces<EventDetailDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .RequireIfMatch("event")
             .RequireEditor();
         group.MapDelete("/{id:int}", DeleteAsync)
             .WithName("DeleteEvent")
             .WithSummary("Soft-delete an event (restorable); requires If-Match")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .RequireIfMatch("event")
             .RequireEditor();
         group.MapPost("/{id:int}/restore", RestoreAsync)
             .WithName("RestoreEvent")
@@ -73,12 +62,18 @@ public static class EventWriteApi
     }
 
     /// <summary>The weak ETag of a version: <c>W/"3"</c>.</summary>
-    public static string ETagOf(int version) => $"W/\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+    public static string ETagOf(int version) => Versioning.ETagOf(version);
 
     internal static async Task<IResult> GetAsync(int id, EventEditor editor, HttpContext http, CancellationToken cancellationToken)
     {
         var found = await editor.GetAsync(id, cancellationToken: cancellationToken);
-        return found is null ? NotFound(id) : WithETag(http, found, TypedResults.Ok(found));
+        if (found is null)
+        {
+            return NotFound(id);
+        }
+        // Who saved it last is an editor's email: for editors only, never for anonymous readers.
+        var shown = http.User.IsInRole(Roles.Editor) || http.User.IsInRole(Roles.Admin) ? found : found with { UpdatedBy = null };
+        return WithETag(http, shown, TypedResults.Ok(shown));
     }
 
     internal static async Task<Ok<IReadOnlyList<EventDetailDto>>> ListDeletedAsync(EventEditor editor, CancellationToken cancellationToken) =>
@@ -99,11 +94,7 @@ public static class EventWriteApi
 
     internal static async Task<IResult> UpdateAsync(int id, HttpContext http, ClaimsPrincipal user, EventEditor editor, CancellationToken cancellationToken)
     {
-        var (version, preconditionProblem) = ExpectedVersion(http.Request);
-        if (preconditionProblem is not null)
-        {
-            return preconditionProblem;
-        }
+        var version = Versioning.ExpectedVersion(http);
         var (input, problem) = await ReadBodyAsync(http.Request, cancellationToken);
         if (problem is not null)
         {
@@ -117,11 +108,7 @@ public static class EventWriteApi
 
     internal static async Task<IResult> DeleteAsync(int id, HttpContext http, ClaimsPrincipal user, EventEditor editor, CancellationToken cancellationToken)
     {
-        var (version, preconditionProblem) = ExpectedVersion(http.Request);
-        if (preconditionProblem is not null)
-        {
-            return preconditionProblem;
-        }
+        var version = Versioning.ExpectedVersion(http);
         var result = await editor.DeleteAsync(id, version, user.ActorName(), cancellationToken);
         return result.Outcome == EditOutcome.Saved ? TypedResults.NoContent() : Answer(http, id, result);
     }
@@ -140,11 +127,7 @@ public static class EventWriteApi
             result.Errors,
             detail: string.Join(" ", result.Errors.Values.SelectMany(v => v)),
             title: "The event is not valid."),
-        EditOutcome.Conflict => WithETag(http, result.Current!, TypedResults.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: "The event was changed by someone else.",
-            detail: $"The version in If-Match is not the saved one: version {result.Current!.Version} was saved by {result.Current.UpdatedBy ?? "someone"} at {result.Current.UpdatedAt:u}. Nothing was changed. Compare with 'current', then send your change again with If-Match: {ETagOf(result.Current.Version)} to overwrite it.",
-            extensions: new Dictionary<string, object?> { ["current"] = result.Current })),
+        EditOutcome.Conflict => Versioning.Conflict(http, "event", result.Current!.Version, result.Current.UpdatedBy, result.Current.UpdatedAt, result.Current),
         _ => NotFound(id),
     };
 
@@ -157,73 +140,7 @@ public static class EventWriteApi
         return result;
     }
 
-    /// <summary>The version in If-Match (<c>W/"3"</c> or <c>"3"</c>); 428 when missing, 400 when unreadable.</summary>
-    internal static (int Version, IResult? Problem) ExpectedVersion(HttpRequest request)
-    {
-        var header = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(header))
-        {
-            return (0, TypedResults.Problem(
-                statusCode: StatusCodes.Status428PreconditionRequired,
-                title: "If-Match is required.",
-                detail: "Send the ETag from GET /api/events/{id} as If-Match (e.g. If-Match: W/\"3\") so a change saved by someone else is never overwritten silently."));
-        }
-        if (EntityTagHeaderValue.TryParse(header.Trim(), out var tag) && !tag.Equals(EntityTagHeaderValue.Any)
-            && int.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-        {
-            return (version, null);
-        }
-        return (0, TypedResults.ValidationProblem(
-            new Dictionary<string, string[]> { ["If-Match"] = [$"If-Match '{header}' is not an event version; send the ETag from GET /api/events/{{id}}, e.g. W/\"3\"."] },
-            title: "The If-Match header is not valid."));
-    }
-
-    /// <summary>Reads the JSON body; unknown fields, wrong types and malformed JSON are a 400 naming the field.</summary>
-    internal static async Task<(EventInput? Input, IResult? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return (null, BodyProblem("", $"The body is {request.ContentLength} bytes; an event is at most {MaxBodyBytes} bytes of JSON."));
-        }
-        if (!request.HasJsonContentType())
-        {
-            return (null, BodyProblem("", "Send the event as JSON with Content-Type: application/json."));
-        }
-        try
-        {
-            var input = await JsonSerializer.DeserializeAsync<EventInput>(request.Body, BodyOptions, cancellationToken);
-            return input is null ? (null, BodyProblem("", "The body must be a JSON object describing the event.")) : (input, null);
-        }
-        catch (JsonException ex)
-        {
-            var field = ex.Path is { Length: > 2 } path ? path.TrimStart('$', '.').Split('[', '.')[0] : "";
-            var message = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? $"Unknown field '{UnknownMember(ex.Message) ?? field}'. The fields are title, summary, category, date, companies, models, sourceUrl, sourceArticleId, sourceParagraph, sourceQuote."
-                : field.Length > 0
-                    ? $"'{field}' has the wrong type or is not valid JSON: {FieldHint(field)}"
-                    : "The body is not valid JSON.";
-            return (null, BodyProblem(UnknownMember(ex.Message) ?? field, message));
-        }
-    }
-
-    private static string? UnknownMember(string message)
-    {
-        // "The JSON property 'colour' could not be mapped to any .NET member contained in type ..."
-        var start = message.IndexOf('\'', StringComparison.Ordinal);
-        var end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
-        return message.Contains("could not be mapped", StringComparison.Ordinal) && end > start ? message[(start + 1)..end] : null;
-    }
-
-    private static string FieldHint(string field) => field switch
-    {
-        "companies" or "models" => "a list of slugs, e.g. [\"tencent\"].",
-        "sourceArticleId" or "sourceParagraph" => "a whole number.",
-        _ => "a string.",
-    };
-
-    private static IResult BodyProblem(string field, string message) =>
-        TypedResults.ValidationProblem(
-            new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [message] },
-            detail: message,
-            title: "The request body is not valid.");
+    /// <summary>Reads the event from the JSON body (see <see cref="JsonBody"/>).</summary>
+    internal static Task<(EventInput? Input, IResult? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        JsonBody.ReadAsync<EventInput>(request, "event", JsonBody.EntityMaxBytes, cancellationToken);
 }

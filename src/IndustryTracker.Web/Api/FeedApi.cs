@@ -4,6 +4,7 @@ using System.Xml;
 using IndustryTracker.Core.Contracts;
 using IndustryTracker.Core.Queries;
 using IndustryTracker.Web.Components.Shared;
+using IndustryTracker.Web.Startup;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IndustryTracker.Web.Api;
@@ -45,7 +46,7 @@ public static class FeedApi
         query = query with { Page = 1, PageSize = EventQuery.DefaultPageSize };
         var events = await queries.AllAsync(query, MaxEntries, newestFirst: true, cancellationToken);
         var updated = await queries.UpdatedAtAsync([.. events.Select(e => e.Id)], cancellationToken);
-        var baseUri = $"{request.Scheme}://{request.Host}{request.PathBase}/";
+        var baseUri = request.PublicBaseUri();
         var self = baseUri + "feed.atom" + request.QueryString;
         var timeline = baseUri + "timeline" + TimelineQuery(request);
         var feedUpdated = updated.Count > 0 ? updated.Values.Max() : time.GetUtcNow();
@@ -102,8 +103,8 @@ public static class FeedApi
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", AtomNamespace);
-            xml.WriteElementString("id", AtomNamespace, self);
-            xml.WriteElementString("title", AtomNamespace, title);
+            xml.WriteElementString("id", AtomNamespace, XmlText.Clean(self));
+            xml.WriteElementString("title", AtomNamespace, XmlText.Clean(title));
             xml.WriteElementString("updated", AtomNamespace, Rfc3339(feedUpdated));
             Link(xml, "self", self, "application/atom+xml");
             Link(xml, "alternate", timeline, "text/html");
@@ -118,16 +119,16 @@ public static class FeedApi
             {
                 xml.WriteStartElement("entry", AtomNamespace);
                 xml.WriteElementString("id", AtomNamespace, $"{baseUri}events/{item.Id.ToString(CultureInfo.InvariantCulture)}");
-                xml.WriteElementString("title", AtomNamespace, $"{item.Date.Label}: {item.Title}");
+                xml.WriteElementString("title", AtomNamespace, XmlText.Clean($"{item.Date.Label}: {item.Title}"));
                 xml.WriteElementString("updated", AtomNamespace, Rfc3339(updated.TryGetValue(item.Id, out var at) ? at : feedUpdated));
                 Link(xml, "alternate", baseUri + Core.Queries.SourceQueries.EventHref(item.Id, DateOnly.Parse(item.Date.Start, CultureInfo.InvariantCulture), DateOnly.Parse(item.Date.End, CultureInfo.InvariantCulture)), "text/html");
                 xml.WriteStartElement("category", AtomNamespace);
-                xml.WriteAttributeString("term", item.Category);
-                xml.WriteAttributeString("label", Display.Words(item.Category));
+                xml.WriteAttributeString("term", XmlText.Clean(item.Category));
+                xml.WriteAttributeString("label", XmlText.Clean(Display.Words(item.Category)));
                 xml.WriteEndElement();
                 xml.WriteStartElement("summary", AtomNamespace);
                 xml.WriteAttributeString("type", "text");
-                xml.WriteString(Summary(item));
+                xml.WriteString(XmlText.Clean(Summary(item)));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
@@ -166,7 +167,7 @@ public static class FeedApi
         xml.WriteStartElement("link", AtomNamespace);
         xml.WriteAttributeString("rel", rel);
         xml.WriteAttributeString("type", type);
-        xml.WriteAttributeString("href", href);
+        xml.WriteAttributeString("href", XmlText.Clean(href));
         xml.WriteEndElement();
     }
 

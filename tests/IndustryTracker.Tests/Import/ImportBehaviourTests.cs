@@ -219,7 +219,7 @@ public sealed class ImportBehaviourTests
         var importer = provider.GetRequiredService<IArticleImporter>();
         var result = await importer.ImportAsync(new ArticleSource("di.txt", Encoding.UTF8.GetBytes("A Title\n\nAlibaba did something notable today.\n")), Ct);
 
-        Assert.IsType<ArticleImporter>(importer);
+        Assert.IsType<BoundedArticleImporter>(importer); // the ArticleImporter behind the web bounds (ImportBoundsTests)
         Assert.Equal(ImportOutcome.Imported, result.Outcome);
     }
 }

@@ -33,6 +33,8 @@ public sealed class TrackerWebApplicationFactory(TestDatabase database, bool reg
             ["ConnectionStrings:IndustryTracker"] = database.Options.ConnectionString,
             ["Database:Provider"] = database.Options.Provider.ToString(),
             ["Seed:Path"] = realSeeds ? Import.ImportTestKit.SeedsFolder : SeedFolder,
+            // The test server speaks plain HTTP; SecurityHeadersTests covers the HTTPS defaults.
+            ["Security:RequireHttps"] = "false",
         };
         // Read when the host's logger is built, so app configuration is enough. Not as a host setting: those reach the
         // app as command-line arguments, where an array index in the key comes back as an empty parent value that

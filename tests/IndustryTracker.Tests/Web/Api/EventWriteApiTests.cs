@@ -120,7 +120,7 @@ public sealed class EventWriteApiTests : WebAppTest
 
         using var response = await client.PostAsync("/api/events", Json(json), Ct);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("at most", (await JsonOf(response)).GetProperty("errors").GetProperty("body")[0].GetString(), StringComparison.Ordinal);
         await using var db = Database.CreateContext();
         Assert.Equal(5, await db.Events.IgnoreQueryFilters().CountAsync(Ct));

@@ -72,7 +72,10 @@ public sealed class CompanyEditingApiTests : EditingWebTest
         using var stale = await client.SendAsync(Put("tencent", new CompanyEdit("Tencent", "other", null, null, null, null, null, []), etag), Ct);
 
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        var current = await stale.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var problem = await stale.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("The company was changed by someone else.", problem.GetProperty("title").GetString());
+        Assert.Equal("W/\"2\"", stale.Headers.ETag?.ToString());
+        var current = problem.GetProperty("current");
         Assert.Equal(2, current.GetProperty("version").GetInt32());
         Assert.Equal(EditorName, current.GetProperty("updatedBy").GetString());
         Assert.Equal("Tencent Holdings", current.GetProperty("company").GetProperty("name").GetString());

@@ -105,6 +105,13 @@ public sealed partial class UploadPage : IDisposable
             var pending = _pending;
             _preview = await Task.Run(() => Importer.PreviewAsync(pending, progress, _disposed.Token), _disposed.Token);
         }
+        catch (ImportCapacityExceededException ex)
+        {
+            _pending = null;
+            _stage = null;
+            _error = ex.Message;
+            return;
+        }
         finally
         {
             _busy = false;
@@ -126,6 +133,11 @@ public sealed partial class UploadPage : IDisposable
         try
         {
             _imported = await Importer.ImportAsync(_pending with { Actor = user?.ActorName() }, _disposed.Token);
+        }
+        catch (ImportCapacityExceededException ex)
+        {
+            _error = ex.Message;
+            return;
         }
         finally
         {
