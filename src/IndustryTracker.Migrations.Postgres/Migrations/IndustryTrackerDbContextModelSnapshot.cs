@@ -32,7 +32,7 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
 
                     b.HasKey("EventId", "CompanyId");
 
-                    b.HasIndex("CompanyId");
+                    b.HasIndex("CompanyId", "EventId");
 
                     b.ToTable("EventCompanies");
                 });
@@ -47,7 +47,7 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
 
                     b.HasKey("EventId", "AiModelId");
 
-                    b.HasIndex("AiModelId");
+                    b.HasIndex("AiModelId", "EventId");
 
                     b.ToTable("EventModels");
                 });
@@ -708,6 +708,10 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Category")
+                        .HasDatabaseName("IX_Events_Live_Category")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.HasIndex("InvestmentId");
 
                     b.ToTable("Events", (string)null);
@@ -1304,7 +1308,15 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
 
                             b1.HasKey("TimelineEventId");
 
+                            b1.HasIndex("End", "Start")
+                                .HasDatabaseName("IX_Events_Live_DateEnd_DateStart")
+                                .HasFilter("\"DeletedAt\" IS NULL");
+
                             b1.HasIndex("Start", "End");
+
+                            b1.HasIndex("Start", "End", "TimelineEventId")
+                                .HasDatabaseName("IX_Events_Live_DateStart_DateEnd_Id")
+                                .HasFilter("\"DeletedAt\" IS NULL");
 
                             b1.ToTable("Events");
 

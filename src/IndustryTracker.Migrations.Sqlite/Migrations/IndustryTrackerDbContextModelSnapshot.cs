@@ -27,7 +27,7 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
 
                     b.HasKey("EventId", "CompanyId");
 
-                    b.HasIndex("CompanyId");
+                    b.HasIndex("CompanyId", "EventId");
 
                     b.ToTable("EventCompanies");
                 });
@@ -42,7 +42,7 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
 
                     b.HasKey("EventId", "AiModelId");
 
-                    b.HasIndex("AiModelId");
+                    b.HasIndex("AiModelId", "EventId");
 
                     b.ToTable("EventModels");
                 });
@@ -683,6 +683,10 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Category")
+                        .HasDatabaseName("IX_Events_Live_Category")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.HasIndex("InvestmentId");
 
                     b.ToTable("Events", (string)null);
@@ -1273,7 +1277,15 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
 
                             b1.HasKey("TimelineEventId");
 
+                            b1.HasIndex("End", "Start")
+                                .HasDatabaseName("IX_Events_Live_DateEnd_DateStart")
+                                .HasFilter("\"DeletedAt\" IS NULL");
+
                             b1.HasIndex("Start", "End");
+
+                            b1.HasIndex("Start", "End", "TimelineEventId")
+                                .HasDatabaseName("IX_Events_Live_DateStart_DateEnd_Id")
+                                .HasFilter("\"DeletedAt\" IS NULL");
 
                             b1.ToTable("Events");
 

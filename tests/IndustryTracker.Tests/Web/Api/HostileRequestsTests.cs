@@ -91,7 +91,7 @@ public sealed class HostileRequestsTests : EditingWebTest
         Assert.False(string.IsNullOrWhiteSpace(messages[0].GetString()));
     }
 
-    /// <summary>The Error and Fatal lines of the app's log files so far.</summary>
+    /// <summary>The Error and Fatal events of the app's log files so far (compact JSON: the level is "@l", absent for Information).</summary>
     private List<string> ErrorLines()
     {
         var folder = Path.Combine(Database.Folder, "logs");
@@ -100,7 +100,7 @@ public sealed class HostileRequestsTests : EditingWebTest
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             using var reader = new StreamReader(stream);
-            lines.AddRange(reader.ReadToEnd().Split('\n').Where(l => l.Contains("[ERR]", StringComparison.Ordinal) || l.Contains("[FTL]", StringComparison.Ordinal)));
+            lines.AddRange(reader.ReadToEnd().Split('\n').Where(l => l.Contains("\"@l\":\"Error\"", StringComparison.Ordinal) || l.Contains("\"@l\":\"Fatal\"", StringComparison.Ordinal)));
         }
         Assert.True(Directory.Exists(folder), "the app wrote no log file: the test would see no errors whatever happened");
         return lines;
