@@ -35,6 +35,8 @@ public sealed class TrackerWebApplicationFactory(TestDatabase database, bool reg
             ["Seed:Path"] = realSeeds ? Import.ImportTestKit.SeedsFolder : SeedFolder,
             // The test server speaks plain HTTP; SecurityHeadersTests covers the HTTPS defaults.
             ["Security:RequireHttps"] = "false",
+            // Configured as a deployment would (the test server's own address), so the start logs no warning about it.
+            ["Security:PublicBaseUrl"] = "http://localhost/",
         };
         // Read when the host's logger is built, so app configuration is enough. Not as a host setting: those reach the
         // app as command-line arguments, where an array index in the key comes back as an empty parent value that
