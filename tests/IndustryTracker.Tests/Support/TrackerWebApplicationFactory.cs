@@ -35,14 +35,15 @@ public sealed class TrackerWebApplicationFactory(TestDatabase database, bool reg
             ["Seed:Path"] = realSeeds ? Import.ImportTestKit.SeedsFolder : SeedFolder,
             // The test server speaks plain HTTP; SecurityHeadersTests covers the HTTPS defaults.
             ["Security:RequireHttps"] = "false",
-            // Configured as a deployment would (the test server's own address), so the start logs no warning about it.
-            ["Security:PublicBaseUrl"] = "http://localhost/",
         };
         // Read when the host's logger is built, so app configuration is enough. Not as a host setting: those reach the
         // app as command-line arguments, where an array index in the key comes back as an empty parent value that
         // Serilog's configuration reader takes for a sink called "".
         var logging = new Dictionary<string, string?> { [IndustryTracker.Web.Startup.LoggingSetup.FilePathKey] = Path.Combine(LogsFolder, "industrytracker-.clef") };
         builder.UseEnvironment("Testing");
+        // Configured as a deployment would (the test server's own address), so the start logs no warning about it; a
+        // host setting only, so a test's own UseSetting can replace it.
+        builder.UseSetting("Security:PublicBaseUrl", "http://localhost/");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
