@@ -15,7 +15,9 @@ internal static class Axe
 
     public static async Task<IReadOnlyList<Violation>> RunAsync(IPage page)
     {
-        await page.AddScriptTagAsync(new() { Path = await ScriptPathAsync() });
+        // Evaluated by the browser's automation channel, not as a <script> element: the app's Content-Security-Policy
+        // (script-src 'self' with a nonce) rightly refuses inline scripts the page did not send.
+        await page.EvaluateAsync(await File.ReadAllTextAsync(await ScriptPathAsync()));
         var json = await page.EvaluateAsync<JsonElement>("""
             async () => {
                 const results = await axe.run(document, { resultTypes: ['violations'] });

@@ -114,7 +114,7 @@ public sealed class CommandCountTests : IAsyncLifetime
         // Only top-N (LIMIT), counts, or reads by id: no whole-table read of investments or companies.
         Assert.DoesNotContain(_recorder.Commands, c =>
             (c.Sql.Contains("FROM \"Investments\" AS", StringComparison.Ordinal) || c.Sql.Contains("FROM \"Companies\" AS", StringComparison.Ordinal))
-            && !c.Sql.Contains("LIMIT", StringComparison.Ordinal) && !c.Sql.Contains("COUNT(", StringComparison.Ordinal)
+            && !c.Sql.Contains("LIMIT", StringComparison.Ordinal) && !c.Sql.Contains("COUNT(", StringComparison.OrdinalIgnoreCase)
             && !c.Sql.Contains("IN (", StringComparison.Ordinal) && !c.Sql.Contains("= ANY", StringComparison.Ordinal)
             && !c.Sql.Contains("json_each", StringComparison.Ordinal) && !c.Sql.Contains("ORDER BY \"i\".\"Id\"", StringComparison.Ordinal)
             && !c.Sql.Contains("INNER JOIN (", StringComparison.Ordinal));
