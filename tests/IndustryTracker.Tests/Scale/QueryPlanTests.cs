@@ -99,7 +99,10 @@ public sealed partial class QueryPlanTests : IAsyncLifetime
         }
         var command = Assert.Single(recorder.Commands);
 
-        Assert.Contains("Events", FullScans(command.Sql, await ExplainAsync(command)));
+        // On PostgreSQL the filters are explained with sequential scans priced out (the test tables are small); priced
+        // out, the planner would rather walk a whole index, which this check does not tell from a lookup, so the
+        // control is explained as the planner would run it.
+        Assert.Contains("Events", FullScans(command.Sql, await ExplainAsync(command, pricedOut: false)));
     }
 
     /// <summary>The watched tables the plan reads in full (SQLite: "SCAN alias"; PostgreSQL: "Seq Scan on table").</summary>
@@ -114,13 +117,13 @@ public sealed partial class QueryPlanTests : IAsyncLifetime
         return [.. plan.Select(line => SqliteScan().Match(line)).Where(m => m.Success && aliases.ContainsKey(m.Groups[1].Value)).Select(m => aliases[m.Groups[1].Value]).Distinct()];
     }
 
-    private async Task<IReadOnlyList<string>> ExplainAsync(RecordedCommand recorded)
+    private async Task<IReadOnlyList<string>> ExplainAsync(RecordedCommand recorded, bool pricedOut = true)
     {
         await using var db = _database.CreateContext();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(Ct);
         var postgres = _database.Options.Provider == DatabaseProvider.Postgres;
-        if (postgres)
+        if (postgres && pricedOut)
         {
             await using var setting = connection.CreateCommand();
             setting.CommandText = "SET enable_seqscan = off";

@@ -226,6 +226,9 @@ public sealed partial class EventEditPage
         finally
         {
             _busy = false;
+            // Called by the new-company form through a plain delegate (it needs the result), not an EventCallback:
+            // this page must render the chosen companies and messages itself.
+            StateHasChanged();
         }
     }
 
