@@ -29,6 +29,7 @@ public sealed class DatabaseUpgrader(
         EnsureSqliteFolderExists();
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         await AdoptLegacyDatabaseAsync(context, cancellationToken);
+        await EnsureMigrationHistoryTableAsync(context, cancellationToken);
 
         var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count == 0)
@@ -44,13 +45,35 @@ public sealed class DatabaseUpgrader(
         return pending;
     }
 
+    /// <summary>
+    /// Creates EF's migration history table on an empty database before anything reads it. Npgsql's history repository
+    /// finds out whether the table exists by reading it, so on an empty PostgreSQL database the pending-migrations check
+    /// and the migrator would each log a failed command ("Failed executing DbCommand", at Error) before creating it.
+    /// The probe here asks the catalog instead, as the legacy-table probe does.
+    /// </summary>
+    private async Task EnsureMigrationHistoryTableAsync(IndustryTrackerDbContext context, CancellationToken cancellationToken)
+    {
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (!await TableExistsAsync(context.Database.GetDbConnection(), HistoryRepository.DefaultTableName, cancellationToken))
+            {
+                await context.Database.ExecuteSqlRawAsync(context.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+            }
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync();
+        }
+    }
+
     private async Task AdoptLegacyDatabaseAsync(IndustryTrackerDbContext context, CancellationToken cancellationToken)
     {
         var connection = context.Database.GetDbConnection();
         await context.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (!await LegacyHistoryExistsAsync(connection, cancellationToken))
+            if (!await TableExistsAsync(connection, LegacyHistoryTable, cancellationToken))
             {
                 return;
             }
@@ -78,12 +101,16 @@ public sealed class DatabaseUpgrader(
         }
     }
 
-    private async Task<bool> LegacyHistoryExistsAsync(DbConnection connection, CancellationToken cancellationToken)
+    private async Task<bool> TableExistsAsync(DbConnection connection, string table, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = options.Provider == DatabaseProvider.Sqlite
-            ? $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{LegacyHistoryTable}';"
-            : $"SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '{LegacyHistoryTable}';";
+            ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $table;"
+            : "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @table;";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = options.Provider == DatabaseProvider.Sqlite ? "$table" : "@table";
+        parameter.Value = table;
+        command.Parameters.Add(parameter);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
