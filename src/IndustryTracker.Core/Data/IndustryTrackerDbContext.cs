@@ -32,6 +32,9 @@ public sealed class IndustryTrackerDbContext(DbContextOptions<IndustryTrackerDbC
     /// </summary>
     public string? Actor { get; set; }
 
+    /// <summary>How this unit of work's saves are recorded in history (see <see cref="History.HistoryInterceptor"/>).</summary>
+    public History.HistoryRecording History { get; } = new();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -152,7 +152,7 @@ public sealed class HistoryService(IDbContextFactory<IndustryTrackerDbContext> c
             return result;
         }
 
-        using (HistoryInterceptor.RecordAs(db, ChangeKind.Reverted))
+        using (db.History.As(ChangeKind.Reverted))
         {
             try
             {
@@ -223,7 +223,7 @@ public sealed class HistoryService(IDbContextFactory<IndustryTrackerDbContext> c
             return HistoryResult.Invalid($"The field '{entry.Field}' cannot be reverted.");
         }
         var reference = tracked.Reference(navigation.Name);
-        var current = reference.TargetEntry is { } target ? HistoryInterceptor.OwnedJson(target, original: false) : null;
+        var current = reference.TargetEntry is { } target ? OwnedValueJson.Write(target, original: false) : null;
         if (current != entry.NewValue)
         {
             return Changed(entry);
@@ -271,14 +271,11 @@ public sealed class HistoryService(IDbContextFactory<IndustryTrackerDbContext> c
     private static async Task<HistoryResult> RevertLinksAsync(IndustryTrackerDbContext db, TimelineEvent timelineEvent, HistoryEntry entry, CancellationToken cancellationToken)
     {
         var companies = entry.Field == "companies";
-        var table = companies ? "EventCompanies" : "EventModels";
-        var otherKey = companies ? "CompanyId" : "AiModelId";
-        var links = await db.Set<Dictionary<string, object>>(table)
-            .Where(j => EF.Property<int>(j, "EventId") == timelineEvent.Id)
-            .ToListAsync(cancellationToken);
-        var currentIds = links.Select(j => (int)j[otherKey]).ToList();
         var targetNames = HistoryValues.ReadNameList(entry.OldValue);
         var targetSlugs = targetNames.Select(Slugs.From).ToList();
+        var companyLinks = companies ? await db.Set<EventCompany>().Where(l => l.EventId == timelineEvent.Id).ToListAsync(cancellationToken) : [];
+        var modelLinks = companies ? [] : await db.Set<EventModel>().Where(l => l.EventId == timelineEvent.Id).ToListAsync(cancellationToken);
+        List<int> currentIds = companies ? [.. companyLinks.Select(l => l.CompanyId)] : [.. modelLinks.Select(l => l.AiModelId)];
 
         Dictionary<int, string> currentNames;
         Dictionary<string, int> targetIds;
@@ -303,13 +300,16 @@ public sealed class HistoryService(IDbContextFactory<IndustryTrackerDbContext> c
         }
 
         var wanted = targetIds.Values.ToHashSet();
-        foreach (var link in links.Where(j => !wanted.Contains((int)j[otherKey])))
+        var added = wanted.Where(id => !currentIds.Contains(id)).ToList();
+        if (companies)
         {
-            db.Set<Dictionary<string, object>>(table).Remove(link);
+            db.RemoveRange(companyLinks.Where(l => !wanted.Contains(l.CompanyId)));
+            db.AddRange(added.Select(id => new EventCompany(timelineEvent.Id, id)));
         }
-        foreach (var id in wanted.Where(id => !currentIds.Contains(id)))
+        else
         {
-            db.Set<Dictionary<string, object>>(table).Add(new Dictionary<string, object> { ["EventId"] = timelineEvent.Id, [otherKey] = id });
+            db.RemoveRange(modelLinks.Where(l => !wanted.Contains(l.AiModelId)));
+            db.AddRange(added.Select(id => new EventModel(timelineEvent.Id, id)));
         }
         db.Entry(timelineEvent).Property(e => e.Version).IsModified = true;
         return HistoryResult.Done;

@@ -106,15 +106,6 @@ public static class HistoryValues
         }
     }
 
-    internal static (string Type, string Label)? Describe(object entity) => entity switch
-    {
-        TimelineEvent e => (HistoryEntities.Event, e.Title),
-        Company c => (HistoryEntities.Company, c.Name),
-        AiModel m => (HistoryEntities.Model, m.Name),
-        Investment i => (HistoryEntities.Investment, InvestmentLabel(i)),
-        _ => null,
-    };
-
     public static string InvestmentLabel(Investment investment) =>
         string.Join(" ", new[] { investment.Kind.ToString(), investment.RoundLabel, investment.Money?.AsReported, investment.Recipient is null ? null : "for " + investment.Recipient.Name }
             .Where(p => !string.IsNullOrWhiteSpace(p)));

@@ -186,31 +186,13 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
     }
 
     /// <summary>The rows of the "EventCompanies" join table.</summary>
-    internal static IQueryable<EventCompanyLink> EventCompanyLinks(IndustryTrackerDbContext db) =>
-        db.Set<Dictionary<string, object>>("EventCompanies")
-            .Select(l => new EventCompanyLink { EventId = EF.Property<int>(l, "EventId"), CompanyId = EF.Property<int>(l, "CompanyId") });
+    internal static IQueryable<EventCompany> EventCompanyLinks(IndustryTrackerDbContext db) => db.Set<EventCompany>();
 
     /// <summary>The rows of the "EventModels" join table.</summary>
-    internal static IQueryable<EventModelLink> EventModelLinks(IndustryTrackerDbContext db) =>
-        db.Set<Dictionary<string, object>>("EventModels")
-            .Select(l => new EventModelLink { EventId = EF.Property<int>(l, "EventId"), AiModelId = EF.Property<int>(l, "AiModelId") });
+    internal static IQueryable<EventModel> EventModelLinks(IndustryTrackerDbContext db) => db.Set<EventModel>();
 
     private static List<string> Normalize(IReadOnlyList<string> slugs) =>
         [.. slugs.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
-}
-
-/// <summary>A row of the "EventCompanies" join table.</summary>
-internal sealed class EventCompanyLink
-{
-    public int EventId { get; init; }
-    public int CompanyId { get; init; }
-}
-
-/// <summary>A row of the "EventModels" join table.</summary>
-internal sealed class EventModelLink
-{
-    public int EventId { get; init; }
-    public int AiModelId { get; init; }
 }
 
 /// <summary>A facet value: its URL value (slug or kebab-case name), its label and how many events have it.</summary>

@@ -87,8 +87,8 @@ public sealed class HistoryInterceptorTests
         await using (var db = database.CreateContext())
         {
             db.Actor = "other@example.com";
-            var link = await db.Set<Dictionary<string, object>>("EventCompanies")
-                .SingleAsync(j => EF.Property<int>(j, "EventId") == id && EF.Property<int>(j, "CompanyId") == db.Companies.Single(c => c.Slug == "deepseek").Id, Ct);
+            var link = await db.Set<EventCompany>()
+                .SingleAsync(j => j.EventId == id && j.CompanyId == db.Companies.Single(c => c.Slug == "deepseek").Id, Ct);
             db.Remove(link);
             await db.SaveChangesAsync(Ct);
         }

@@ -32,7 +32,7 @@ public sealed class CommandCountTests : IAsyncLifetime
         await using (var db = _database.CreateContext())
         {
             var counts = await db.Companies
-                .Select(c => new { c.Slug, Events = db.Set<Dictionary<string, object>>("EventCompanies").Count(l => EF.Property<int>(l, "CompanyId") == c.Id) })
+                .Select(c => new { c.Slug, Events = db.Set<IndustryTracker.Core.Timeline.EventCompany>().Count(l => l.CompanyId == c.Id) })
                 .Where(c => c.Events > 0)
                 .OrderByDescending(c => c.Events).ThenBy(c => c.Slug)
                 .ToListAsync(Ct);

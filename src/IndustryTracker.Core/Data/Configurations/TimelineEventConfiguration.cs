@@ -25,24 +25,12 @@ internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Time
         });
         builder.HasIndex(e => e.Category).HasDatabaseName("IX_Events_Live_Category").HasFilter(LiveFilter);
         builder.HasOne(e => e.Investment).WithMany().HasForeignKey(e => e.InvestmentId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasMany(e => e.Companies).WithMany().UsingEntity(
-            "EventCompanies",
-            r => r.HasOne(typeof(Companies.Company)).WithMany().HasForeignKey("CompanyId").OnDelete(DeleteBehavior.Cascade),
-            l => l.HasOne(typeof(TimelineEvent)).WithMany().HasForeignKey("EventId").OnDelete(DeleteBehavior.Cascade),
-            j =>
-            {
-                j.HasKey("EventId", "CompanyId");
-                j.HasIndex("CompanyId", "EventId"); // covering: a company's events without reading the table
-            });
-        builder.HasMany(e => e.Models).WithMany().UsingEntity(
-            "EventModels",
-            r => r.HasOne(typeof(AiModels.AiModel)).WithMany().HasForeignKey("AiModelId").OnDelete(DeleteBehavior.Cascade),
-            l => l.HasOne(typeof(TimelineEvent)).WithMany().HasForeignKey("EventId").OnDelete(DeleteBehavior.Cascade),
-            j =>
-            {
-                j.HasKey("EventId", "AiModelId");
-                j.HasIndex("AiModelId", "EventId"); // covering: a model's events without reading the table
-            });
+        builder.HasMany(e => e.Companies).WithMany().UsingEntity<EventCompany>(
+            r => r.HasOne<Companies.Company>().WithMany().HasForeignKey(l => l.CompanyId).OnDelete(DeleteBehavior.Cascade),
+            l => l.HasOne<TimelineEvent>().WithMany().HasForeignKey(l => l.EventId).OnDelete(DeleteBehavior.Cascade));
+        builder.HasMany(e => e.Models).WithMany().UsingEntity<EventModel>(
+            r => r.HasOne<AiModels.AiModel>().WithMany().HasForeignKey(l => l.AiModelId).OnDelete(DeleteBehavior.Cascade),
+            l => l.HasOne<TimelineEvent>().WithMany().HasForeignKey(l => l.EventId).OnDelete(DeleteBehavior.Cascade));
         builder.Property(e => e.SourceUrl).HasMaxLength(2000);
         builder.Property(e => e.DeletedBy).HasMaxLength(256);
         builder.Ignore(e => e.IsDeleted);

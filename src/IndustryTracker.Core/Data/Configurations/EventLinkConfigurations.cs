@@ -1,0 +1,27 @@
+using IndustryTracker.Core.Timeline;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IndustryTracker.Core.Data.Configurations;
+
+/// <summary>The join entity behind <see cref="TimelineEvent.Companies"/> (relationships in <see cref="TimelineEventConfiguration"/>).</summary>
+internal sealed class EventCompanyConfiguration : IEntityTypeConfiguration<EventCompany>
+{
+    public void Configure(EntityTypeBuilder<EventCompany> builder)
+    {
+        builder.ToTable("EventCompanies");
+        builder.HasKey(l => new { l.EventId, l.CompanyId });
+        builder.HasIndex(l => new { l.CompanyId, l.EventId }); // covering: a company's events without reading the table
+    }
+}
+
+/// <summary>The join entity behind <see cref="TimelineEvent.Models"/> (relationships in <see cref="TimelineEventConfiguration"/>).</summary>
+internal sealed class EventModelConfiguration : IEntityTypeConfiguration<EventModel>
+{
+    public void Configure(EntityTypeBuilder<EventModel> builder)
+    {
+        builder.ToTable("EventModels");
+        builder.HasKey(l => new { l.EventId, l.AiModelId });
+        builder.HasIndex(l => new { l.AiModelId, l.EventId }); // covering: a model's events without reading the table
+    }
+}
