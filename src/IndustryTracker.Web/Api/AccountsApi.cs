@@ -27,8 +27,8 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/auth/users").WithTags("Accounts").RequireAdministrator();
-        users.MapGet("/", ListUsersAsync).WithSummary("Every account with its roles and lock (admins only).");
-        users.MapPost("/", CreateUserAsync).WithSummary("Creates an account with a role (admins only).");
+        users.MapGet("", ListUsersAsync).WithSummary("Every account with its roles and lock (admins only).");
+        users.MapPost("", CreateUserAsync).WithSummary("Creates an account with a role (admins only).");
         users.MapPut("/{email}/role", SetRoleAsync).WithSummary("Sets the account's role: Editor, Admin or none.");
         users.MapPost("/{email}/lock", LockAsync).WithSummary("Locks the account until unlocked; its sign-ins end on their next request.");
         users.MapPost("/{email}/unlock", UnlockAsync).WithSummary("Unlocks the account.");

@@ -114,6 +114,8 @@ public sealed class AccountsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/api/auth/users", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostAsync($"/api/auth/users/{Admin}/lock", null, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.DeleteAsync($"/api/auth/users/{Editor}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/password", new { currentPassword = "x", newPassword = "a brand new passphrase" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/auth/logout", null, Ct)).StatusCode);
         await using var scope = _factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         Assert.False(await users.IsLockedOutAsync((await users.FindByEmailAsync(Admin))!));
