@@ -34,11 +34,11 @@ public sealed class UsersPageTests : ComponentTestContext, IAsyncLifetime
         }).Build();
         Services.AddLogging();
         Services.AddIndustryTrackerCore(configuration).AddIndustryTrackerAccounts();
+        AddAuthorization().SetAuthorized(Admin).SetRoles(AccountRoles.Admin);
         await using var scope = Services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
         Assert.True((await accounts.CreateAsync(Admin, Password, AccountRoles.Admin, Ct)).Succeeded);
         Assert.True((await accounts.CreateAsync(Editor, Password, AccountRoles.Editor, Ct)).Succeeded);
-        AddAuthorization().SetAuthorized(Admin).SetRoles(AccountRoles.Admin);
     }
 
     async ValueTask IAsyncDisposable.DisposeAsync()

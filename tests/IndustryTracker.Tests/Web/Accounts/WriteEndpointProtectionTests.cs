@@ -44,7 +44,8 @@ public sealed partial class WriteEndpointProtectionTests
             .Where(x => !IsFramework(x.Endpoint))
             .ToList();
         var apiWrites = endpoints.Where(x => x.Endpoint.Metadata.GetMetadata<ComponentTypeMetadata>() is null).ToList();
-        Assert.Contains(apiWrites, x => x.Endpoint.RoutePattern.RawText == "/api/auth/users");
+        Assert.Contains(apiWrites, x => x.Endpoint.RoutePattern.RawText?.TrimEnd('/') == "/api/auth/users");
+        Assert.Contains(apiWrites, x => x.Endpoint.RoutePattern.RawText == "/api/auth/users/{email}/lock");
 
         var before = await CountRowsAsync(database);
         var problems = new List<string>();
