@@ -24,6 +24,9 @@ public static class CliApp
           industrytracker schema-script --provider sqlite|postgres
           industrytracker users add --db PATH --email EMAIL --role Editor|Admin   (password: first line of standard input)
           industrytracker users list --db PATH
+          industrytracker users role --db PATH --email EMAIL --role Editor|Admin|none
+          industrytracker users lock|unlock|delete --db PATH --email EMAIL
+          industrytracker users reset-password --db PATH --email EMAIL   (new password: first line of standard input)
           industrytracker generate --db PATH [--companies N] [--events N] [--investments N] [--seed N]   (synthetic data for benchmarks; new database only)
         """;
 
@@ -251,9 +254,66 @@ public static class CliApp
                 }
                 return 0;
             }
+            case "role" or "lock" or "unlock" or "delete" or "reset-password":
+                return await ManageUserAsync(action, command, stdout, stderr, stdin, cancellationToken);
             default:
-                throw new CommandLineException("users needs an action: add or list.");
+                throw new CommandLineException("users needs an action: add, list, role, lock, unlock, reset-password or delete.");
         }
+    }
+
+    /// <summary>
+    /// <c>users role|lock|unlock|reset-password|delete</c>: the admin's account operations from the machine's shell
+    /// (<see cref="AccountAdministration"/>; the last admin can't be demoted, locked or deleted here either). The new
+    /// password of reset-password is read from the first line of standard input. A refusal is one line on stderr and
+    /// exit code 1; nothing is written.
+    /// </summary>
+    private static async Task<int> ManageUserAsync(string action, CommandLine command, TextWriter stdout, TextWriter stderr, TextReader stdin, CancellationToken cancellationToken)
+    {
+        if (action == "role")
+        {
+            command.OnlyAllow("db", "email", "role");
+        }
+        else
+        {
+            command.OnlyAllow("db", "email");
+        }
+        var db = command.Required("db");
+        var email = command.Required("email");
+        var role = action == "role" ? command.Required("role") : null;
+        if (!File.Exists(db))
+        {
+            return await FailAsync(stderr, $"no database at '{db}'.");
+        }
+        string? password = null;
+        if (action == "reset-password" && string.IsNullOrEmpty(password = (await stdin.ReadLineAsync(cancellationToken))?.TrimEnd('\r')))
+        {
+            return await FailAsync(stderr, "no password: write the new password as the first line of standard input.");
+        }
+        await using var services = await OpenDatabaseAsync(db, cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var admin = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
+        var result = action switch
+        {
+            "role" => await admin.SetRoleAsync(email, role, actor: null, cancellationToken),
+            "lock" => await admin.LockAsync(email, actor: null, cancellationToken),
+            "unlock" => await admin.UnlockAsync(email, actor: null, cancellationToken),
+            "reset-password" => await admin.ResetPasswordAsync(email, password!, actor: null, cancellationToken),
+            _ => await admin.DeleteAsync(email, actor: null, cancellationToken),
+        };
+        if (!result.Succeeded)
+        {
+            return await FailAsync(stderr, result.ErrorMessage);
+        }
+        var done = action switch
+        {
+            "role" => $"{email.Trim()} is now {AccountRoles.Find(role) ?? "without a role"}",
+            "lock" => $"locked {email.Trim()}",
+            "unlock" => $"unlocked {email.Trim()}",
+            "reset-password" => $"set a new password for {email.Trim()}",
+            _ => $"deleted {email.Trim()}",
+        };
+        await stdout.WriteLineAsync(done);
+        return 0;
     }
 
     /// <summary>

@@ -69,6 +69,7 @@ public static class ApplicationSetup
         app.MapReviewApi();
         app.MapFeed();
         app.MapAuthApi();
+        app.MapAccountsApi();
         app.MapHistoryApi();
         app.MapEditingApi();
 

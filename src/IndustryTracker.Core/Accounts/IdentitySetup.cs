@@ -38,6 +38,7 @@ public static class IdentitySetup
     {
         builder.AddRoles<IdentityRole>().AddEntityFrameworkStores<IndustryTrackerDbContext>();
         builder.Services.TryAddScoped<UserAccounts>();
+        builder.Services.TryAddScoped<AccountAdministration>();
         return builder;
     }
 

@@ -6,11 +6,14 @@ using Microsoft.Extensions.Logging;
 namespace IndustryTracker.Core.Accounts;
 
 /// <summary>The outcome of an account operation: one clear message per problem when it failed.</summary>
-public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors)
+public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors, bool NotFound = false)
 {
     public static AccountResult Success { get; } = new(true, []);
 
     public static AccountResult Failed(params IEnumerable<string> errors) => new(false, [.. errors.Distinct(StringComparer.Ordinal)]);
+
+    /// <summary>No account has the email.</summary>
+    public static AccountResult Unknown(string email) => new(false, [$"no account has the email '{email}'."], NotFound: true);
 
     public string ErrorMessage => string.Join(" ", Errors);
 }

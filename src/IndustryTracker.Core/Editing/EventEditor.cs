@@ -101,6 +101,11 @@ public sealed class EventEditor(
         {
             return await ConflictAsync(db, existing, actor, expectedVersion, cancellationToken);
         }
+        if (Unchanged(existing, valid, related))
+        {
+            // PUT of exactly what GET returned: nothing to save, no new version, no history.
+            return EventEditResult.Saved(await DetailAsync(db, existing, cancellationToken));
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         existing.Retitle(valid.Title);
@@ -277,6 +282,17 @@ public sealed class EventEditor(
             actor, current.Id, expectedVersion, current.Version, current.UpdatedBy);
         return EventEditResult.Conflict(await DetailAsync(db, current, cancellationToken));
     }
+
+    /// <summary>True when saving <paramref name="valid"/> would leave the event exactly as it is.</summary>
+    private static bool Unchanged(TimelineEvent existing, ValidEventInput valid, Related related) =>
+        related.Article is null
+        && string.Equals(existing.Title, valid.Title.Trim(), StringComparison.Ordinal)
+        && string.Equals(existing.Summary, valid.Summary, StringComparison.Ordinal)
+        && existing.Category == valid.Category
+        && Equals(existing.Date, valid.Date)
+        && string.Equals(existing.SourceUrl, valid.SourceUrl, StringComparison.Ordinal)
+        && existing.Companies.Select(c => c.Id).ToHashSet().SetEquals(related.Companies.Select(c => c.Id))
+        && existing.Models.Select(m => m.Id).ToHashSet().SetEquals(related.Models.Select(m => m.Id));
 
     private sealed record Related(IReadOnlyList<Company> Companies, IReadOnlyList<AiModels.AiModel> Models, Article? Article);
 

@@ -5,8 +5,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Primitives;
 
 namespace IndustryTracker.Web.Api;
 
@@ -14,58 +12,125 @@ public sealed record MeResponse(string Email, IReadOnlyList<string> Roles);
 
 public sealed record AntiforgeryResponse(string RequestToken, string HeaderName, string FormFieldName);
 
-public sealed record CreateUserRequest(string? Email, string? Password, string? Role);
+public sealed record LoginRequest(string? Email, string? Password);
 
-public sealed record UserResponse(string Email, IReadOnlyList<string> Roles, DateTimeOffset? LockedOutUntil);
+public sealed record RefreshRequest(string? RefreshToken);
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 
 /// <summary>
-/// Sign-in for scripts and the account endpoints under /api/auth, and the UI's sign-out form post (/logout).
-/// Of Identity's API endpoints only login and refresh are mapped: nobody registers themselves, resets a password
-/// anonymously or changes an account through them (accounts come from the CLI, the first-run admin or an admin).
+/// Sign-in for scripts and the signed-in user's own account under /api/auth, and the UI's sign-out form post
+/// (/logout). Nobody registers themselves or resets a password anonymously: accounts come from the CLI, the first-run
+/// admin or an admin (<see cref="AccountsApi"/>).
 /// </summary>
+/// <remarks>
+/// <c>POST /api/auth/login</c> answers Identity's token response (tokenType, accessToken, expiresIn, refreshToken), or
+/// with <c>?useCookies=true</c> sets the Identity cookie. <c>POST /api/auth/refresh</c> spends the refresh token and
+/// answers new tokens (<see cref="BearerSessions"/>). Every failed sign-in answers the same 401 whether or not the
+/// account exists (<see cref="PasswordCheck"/>).
+/// </remarks>
 public static class AuthApi
 {
-    /// <summary>The Identity API endpoints that stay (relative to /api/auth).</summary>
-    private static readonly HashSet<string> KeptIdentityEndpoints = new(StringComparer.OrdinalIgnoreCase) { "/api/auth/login", "/api/auth/refresh" };
+    private const long SmallBodyBytes = 16 * 1024;
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        MapIdentityTokenEndpoints(app);
-
         var auth = app.MapGroup("/api/auth").WithTags("Accounts");
+        auth.MapPost("/login", LoginAsync).RequireRateLimiting(LoginRateLimit.Policy)
+            .WithSummary("Signs in with email and password: bearer tokens, or the cookie with ?useCookies=true.");
+        auth.MapPost("/refresh", RefreshAsync).RequireRateLimiting(LoginRateLimit.Policy)
+            .WithSummary("Exchanges a refresh token (single-use) for new tokens; a spent one revokes its whole sign-in.");
+        auth.MapPost("/logout", SignOutApiAsync).RequireAuthorization().AddEndpointFilter(WriteProtection.ValidateCookieAntiforgeryAsync)
+            .WithSummary("Ends this sign-in: its bearer and refresh tokens (or the cookie) are refused from the next request.");
+        auth.MapPost("/password", ChangePasswordAsync).RequireAuthorization().AddEndpointFilter(WriteProtection.ValidateCookieAntiforgeryAsync)
+            .WithSummary("Changes the signed-in user's own password; every sign-in of the account ends (sign in again).");
         auth.MapGet("/me", Me).RequireAuthorization(Policies.CanEdit)
             .WithSummary("The signed-in editor's email and roles.");
         auth.MapGet("/antiforgery", Antiforgery)
             .WithSummary("An antiforgery request token for cookie-authenticated API writes (send it in the RequestVerificationToken header).");
-        auth.MapGet("/users", ListUsersAsync).RequireAuthorization(Policies.CanAdminister)
-            .WithSummary("Every account with its roles (admins only).");
-        auth.MapPost("/users", CreateUserAsync).RequireAdministrator()
-            .WithSummary("Creates an account with a role (admins only).");
 
         // The sign-out form in the header posts here; form binding makes the antiforgery middleware check the token.
         app.MapPost("/logout", SignOutAsync).ExcludeFromDescription();
         return app;
     }
 
-    /// <summary>
-    /// Identity's MapIdentityApi, reduced to POST /api/auth/login (rate-limited) and POST /api/auth/refresh: the
-    /// endpoints are mapped onto a private builder and only those two are published to the app's endpoint data source.
-    /// </summary>
-    private static void MapIdentityTokenEndpoints(IEndpointRouteBuilder app)
+    internal static async Task<IResult> LoginAsync(
+        HttpContext http, PasswordCheck passwords, BearerSessions sessions, SignInManager<IdentityUser> signIn,
+        bool? useCookies, bool? useSessionCookies, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var staging = new StagingRouteBuilder(app);
-        var group = staging.MapGroup("/api/auth");
-        group.MapIdentityApi<IdentityUser>();
-        group.WithTags("Accounts");
-        ((IEndpointConventionBuilder)group).Add(endpoint =>
+        var (request, problem) = await JsonBody.ReadAsync<LoginRequest>(http.Request, "sign-in", SmallBodyBytes, cancellationToken);
+        if (problem is not null)
         {
-            if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.TrimEnd('/').EndsWith("/login", StringComparison.OrdinalIgnoreCase) == true)
+            return problem;
+        }
+        var check = await passwords.CheckAsync(request!.Email, request.Password);
+        var logger = loggers.CreateLogger(typeof(AuthApi));
+        if (check.User is not { } user)
+        {
+            logger.LogInformation("Token sign-in refused: {Outcome}", check.Outcome);
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: check.Message);
+        }
+        if (useCookies == true || useSessionCookies == true)
+        {
+            await signIn.SignInAsync(user, isPersistent: useCookies == true && useSessionCookies != true);
+            return TypedResults.Empty;
+        }
+        logger.LogInformation("{Email} signed in with a token", user.Email);
+        return TypedResults.Ok(await sessions.SignInAsync(user, cancellationToken));
+    }
+
+    internal static async Task<IResult> RefreshAsync(HttpContext http, BearerSessions sessions, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await JsonBody.ReadAsync<RefreshRequest>(http.Request, "refresh request", SmallBodyBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        return await sessions.RefreshAsync(request!.RefreshToken, cancellationToken) is { } tokens
+            ? TypedResults.Ok(tokens)
+            : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Refresh refused",
+                detail: "The refresh token is unknown, expired, already used or its sign-in has ended. Sign in again.");
+    }
+
+    internal static async Task<NoContent> SignOutApiAsync(HttpContext http, BearerSessions sessions, SignInManager<IdentityUser> signIn, CancellationToken cancellationToken)
+    {
+        if (BearerSessions.FamilyOf(http.User) is { } family)
+        {
+            await sessions.RevokeAsync(family, BearerSessions.SignOutReason, cancellationToken);
+        }
+        else
+        {
+            await signIn.SignOutAsync();
+        }
+        return TypedResults.NoContent();
+    }
+
+    internal static async Task<IResult> ChangePasswordAsync(HttpContext http, AccountAdministration accounts, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await JsonBody.ReadAsync<ChangePasswordRequest>(http.Request, "password change", SmallBodyBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrEmpty(request!.CurrentPassword))
+        {
+            errors["currentPassword"] = ["The current password is required."];
+        }
+        if (string.IsNullOrEmpty(request.NewPassword))
+        {
+            errors["newPassword"] = ["A new password is required."];
+        }
+        if (errors.Count == 0)
+        {
+            var result = await accounts.ChangeOwnPasswordAsync(http.User.Identity?.Name ?? string.Empty, request.CurrentPassword!, request.NewPassword!, cancellationToken);
+            if (result.Succeeded)
             {
-                endpoint.Metadata.Add(new EnableRateLimitingAttribute(LoginRateLimit.Policy));
+                return TypedResults.NoContent();
             }
-        });
-        app.DataSources.Add(new FilteredEndpointDataSource(staging.DataSources, endpoint =>
-            endpoint is RouteEndpoint route && KeptIdentityEndpoints.Contains("/" + route.RoutePattern.RawText?.Trim('/'))));
+            errors["password"] = [.. result.Errors];
+        }
+        return TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Values.SelectMany(v => v)), title: "The password was not changed.");
     }
 
     private static Ok<MeResponse> Me(ClaimsPrincipal user) =>
@@ -79,61 +144,10 @@ public static class AuthApi
         return TypedResults.Ok(new AntiforgeryResponse(tokens.RequestToken ?? string.Empty, tokens.HeaderName ?? WriteProtection.HeaderName, tokens.FormFieldName));
     }
 
-    private static async Task<Ok<UserResponse[]>> ListUsersAsync(UserAccounts accounts, CancellationToken cancellationToken)
-    {
-        var list = await accounts.ListAsync(cancellationToken);
-        return TypedResults.Ok(list.Select(a => new UserResponse(a.Email, a.Roles, a.LockedOutUntil)).ToArray());
-    }
-
-    private static async Task<Results<Created<UserResponse>, ValidationProblem>> CreateUserAsync(
-        CreateUserRequest request, UserAccounts accounts, CancellationToken cancellationToken)
-    {
-        var problems = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Email))
-        {
-            problems["email"] = ["An email is required."];
-        }
-        if (string.IsNullOrEmpty(request.Password))
-        {
-            problems["password"] = ["A password is required."];
-        }
-        if (string.IsNullOrWhiteSpace(request.Role) || AccountRoles.Find(request.Role) is null)
-        {
-            problems["role"] = [$"The role must be {string.Join(" or ", AccountRoles.All)}."];
-        }
-        if (problems.Count > 0)
-        {
-            return TypedResults.ValidationProblem(problems);
-        }
-        var result = await accounts.CreateAsync(request.Email!, request.Password!, request.Role, cancellationToken);
-        if (!result.Succeeded)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["account"] = [.. result.Errors] });
-        }
-        var role = AccountRoles.Find(request.Role)!;
-        return TypedResults.Created("/api/auth/users", new UserResponse(request.Email!.Trim(), [role], null));
-    }
-
     private static async Task<RedirectHttpResult> SignOutAsync(SignInManager<IdentityUser> signInManager, [FromForm(Name = "returnUrl")] string? returnUrl)
     {
         await signInManager.SignOutAsync();
         return TypedResults.LocalRedirect(LocalUrl.OrHome(returnUrl));
-    }
-
-    /// <summary>Collects endpoints mapped onto it without publishing them; <see cref="FilteredEndpointDataSource"/> does.</summary>
-    private sealed class StagingRouteBuilder(IEndpointRouteBuilder app) : IEndpointRouteBuilder
-    {
-        public IServiceProvider ServiceProvider => app.ServiceProvider;
-        public ICollection<EndpointDataSource> DataSources { get; } = [];
-        public IApplicationBuilder CreateApplicationBuilder() => app.CreateApplicationBuilder();
-    }
-
-    private sealed class FilteredEndpointDataSource(ICollection<EndpointDataSource> sources, Func<Endpoint, bool> keep) : EndpointDataSource
-    {
-        public override IReadOnlyList<Endpoint> Endpoints => [.. sources.SelectMany(s => s.Endpoints).Where(keep)];
-
-        public override Microsoft.Extensions.Primitives.IChangeToken GetChangeToken() =>
-            new CompositeChangeToken([.. sources.Select(s => s.GetChangeToken())]);
     }
 }
 

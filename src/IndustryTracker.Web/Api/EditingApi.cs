@@ -22,7 +22,8 @@ public static class EditingApi
             .WithTags("Companies")
             .WithName("UpdateCompany")
             .WithSummary("Edit a company; send If-Match with the ETag from GET /api/companies/{slug}")
-            .Accepts<CompanyEdit>("application/json")
+            .WithDescription("The body is the company's editable fields, or exactly what GET /api/companies/{slug} returned (the profile's read-only parts are ignored).")
+            .Accepts<CompanyUpdateBody>("application/json")
             .RequireIfMatch("company")
             .RequireEditor();
         return routes;
@@ -118,13 +119,18 @@ public static class EditingApi
         string slug,
         CancellationToken cancellationToken)
     {
-        var (edit, problem) = await JsonBody.ReadAsync<CompanyEdit>(context.Request, "company", JsonBody.EntityMaxBytes, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync<CompanyUpdateBody>(context.Request, "company", JsonBody.EntityMaxBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
+        var (edit, errors) = body!.ToEdit(slug, (await editor.LoadAsync(slug, cancellationToken))?.Company);
+        if (edit is null)
+        {
+            return TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Values.SelectMany(v => v)), title: "The company is not valid.");
+        }
 
-        var result = await editor.SaveAsync(slug, edit!, Versioning.ExpectedVersion(context), context.User.ActorName(), cancellationToken);
+        var result = await editor.SaveAsync(slug, edit, Versioning.ExpectedVersion(context), context.User.ActorName(), cancellationToken);
         switch (result.Status)
         {
             case CompanySaveStatus.NotFound:

@@ -39,7 +39,8 @@ public static class EventWriteApi
         group.MapPut("/{id:int}", UpdateAsync)
             .WithName("UpdateEvent")
             .WithSummary("Replace an event's fields; requires If-Match (428 without, 409 with the current event when stale)")
-            .Accepts<EventInput>("application/json")
+            .WithDescription("The body is an event as POST takes it, or exactly what GET /api/events/{id} returned (its read-only fields are ignored; companySlugs/modelSlugs are the links then).")
+            .Accepts<EventUpdateBody>("application/json")
             .Produces<EventDetailDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -72,7 +73,7 @@ public static class EventWriteApi
             return NotFound(id);
         }
         // Who saved it last is an editor's email: for editors only, never for anonymous readers.
-        var shown = http.User.IsInRole(Roles.Editor) || http.User.IsInRole(Roles.Admin) ? found : found with { UpdatedBy = null };
+        var shown = http.User.IsInRole(Roles.Editor) || http.User.IsInRole(Roles.Admin) ? found : found with { UpdatedBy = null, DeletedBy = null };
         return WithETag(http, shown, TypedResults.Ok(shown));
     }
 
@@ -95,12 +96,17 @@ public static class EventWriteApi
     internal static async Task<IResult> UpdateAsync(int id, HttpContext http, ClaimsPrincipal user, EventEditor editor, CancellationToken cancellationToken)
     {
         var version = Versioning.ExpectedVersion(http);
-        var (input, problem) = await ReadBodyAsync(http.Request, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync<EventUpdateBody>(http.Request, "event", JsonBody.EntityMaxBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
-        var result = await editor.UpdateAsync(id, version, input!, user.ActorName(), cancellationToken);
+        var (input, errors) = body!.ToInput(id);
+        if (input is null)
+        {
+            return TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Values.SelectMany(v => v)), title: "The event is not valid.");
+        }
+        var result = await editor.UpdateAsync(id, version, input, user.ActorName(), cancellationToken);
         return result.Outcome == EditOutcome.Saved
             ? WithETag(http, result.Event!, TypedResults.Ok(result.Event))
             : Answer(http, id, result);

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace IndustryTracker.Web.Security;
 
 /// <summary>
-/// Re-checks an interactive circuit's user every 30 minutes: when the account was deleted or its security stamp
-/// changed (password reset, lockout by an admin), the circuit loses its sign-in, as the cookie would on the next request.
+/// Re-checks an interactive circuit's user every minute: when the account was deleted or its security stamp changed
+/// (password reset, role change, lock by an admin), the circuit loses its sign-in, as the cookie does on its next
+/// request. Admin actions on a circuit also re-check the acting admin in the database (AccountAdministration).
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
@@ -16,7 +17,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     IOptions<IdentityOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {

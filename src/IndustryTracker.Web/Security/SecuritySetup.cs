@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using IndustryTracker.Core.Accounts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 namespace IndustryTracker.Web.Security;
@@ -26,7 +27,14 @@ public static class SecuritySetup
             })
             .AddPolicyScheme(CookieOrBearerScheme, "Identity cookie or bearer token", options =>
                 options.ForwardDefaultSelector = context =>
-                    HasBearerToken(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
+                    HasBearerToken(context.Request) ? CheckedBearerHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, CheckedBearerHandler>(CheckedBearerHandler.SchemeName, "Identity bearer token, checked per request", _ => { });
+        // Revocation on the next request (docs/security.md): the cookie's security stamp is checked against the user
+        // store on every request, bearer tokens by CheckedBearerHandler.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        builder.Services.AddScoped<BearerSessions>();
+        builder.Services.AddScoped<PasswordCheck>();
+        builder.Services.AddSingleton<UnknownAccountAttempts>();
         builder.Services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/login";

@@ -213,6 +213,75 @@ public sealed class CliTests : IDisposable
         Assert.False(File.Exists(Db));
     }
 
+    [Fact]
+    public async Task Users_role_lock_unlock_reset_password_and_delete_manage_an_account()
+    {
+        await File.WriteAllBytesAsync(Db, [], TestContext.Current.CancellationToken);
+        Assert.Equal(0, (await RunWithInputAsync("a long enough passphrase\n", "users", "add", "--db", Db, "--email", "admin@example.com", "--role", "Admin")).ExitCode);
+        Assert.Equal(0, (await RunWithInputAsync("a long enough passphrase\n", "users", "add", "--db", Db, "--email", "ed@example.com", "--role", "Editor")).ExitCode);
+
+        Assert.Equal((0, "ed@example.com is now Admin"), Outcome(await RunAsync("users", "role", "--db", Db, "--email", "ed@example.com", "--role", "admin")));
+        Assert.Equal((0, "locked ed@example.com"), Outcome(await RunAsync("users", "lock", "--db", Db, "--email", "ed@example.com")));
+        Assert.Matches(@"^ed@example\.com\tAdmin locked until \d{4}-", Lines(await RunAsync("users", "list", "--db", Db))[1]);
+        Assert.Equal((0, "unlocked ed@example.com"), Outcome(await RunAsync("users", "unlock", "--db", Db, "--email", "ed@example.com")));
+        Assert.Equal((0, "ed@example.com is now without a role"), Outcome(await RunAsync("users", "role", "--db", Db, "--email", "ed@example.com", "--role", "none")));
+        var stampBefore = await StampAsync("ed@example.com");
+        Assert.Equal((0, "set a new password for ed@example.com"), Outcome(await RunWithInputAsync("a brand new passphrase\n", "users", "reset-password", "--db", Db, "--email", "ed@example.com")));
+        Assert.NotEqual(stampBefore, await StampAsync("ed@example.com"));
+        Assert.Equal((0, "deleted ed@example.com"), Outcome(await RunAsync("users", "delete", "--db", Db, "--email", "ed@example.com")));
+
+        Assert.Equal(["admin@example.com\tAdmin"], Lines(await RunAsync("users", "list", "--db", Db)));
+    }
+
+    [Theory]
+    [InlineData("lock")]
+    [InlineData("delete")]
+    public async Task Users_refuses_to_lock_or_delete_the_last_admin_and_changes_nothing(string action)
+    {
+        await File.WriteAllBytesAsync(Db, [], TestContext.Current.CancellationToken);
+        Assert.Equal(0, (await RunWithInputAsync("a long enough passphrase\n", "users", "add", "--db", Db, "--email", "admin@example.com", "--role", "Admin")).ExitCode);
+
+        var refused = await RunAsync("users", action, "--db", Db, "--email", "admin@example.com");
+        var demoted = await RunAsync("users", "role", "--db", Db, "--email", "admin@example.com", "--role", "Editor");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("it is the last admin", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, demoted.ExitCode);
+        Assert.Contains("it is the last admin", demoted.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["admin@example.com\tAdmin"], Lines(await RunAsync("users", "list", "--db", Db)));
+    }
+
+    [Fact]
+    public async Task Users_reset_password_refuses_a_weak_password_and_an_unknown_email()
+    {
+        await File.WriteAllBytesAsync(Db, [], TestContext.Current.CancellationToken);
+        Assert.Equal(0, (await RunWithInputAsync("a long enough passphrase\n", "users", "add", "--db", Db, "--email", "ed@example.com", "--role", "Editor")).ExitCode);
+        var stamp = await StampAsync("ed@example.com");
+
+        var weak = await RunWithInputAsync("short\n", "users", "reset-password", "--db", Db, "--email", "ed@example.com");
+        var unknown = await RunWithInputAsync("a brand new passphrase\n", "users", "reset-password", "--db", Db, "--email", "nobody@example.com");
+
+        Assert.Equal(1, weak.ExitCode);
+        Assert.Contains("at least 12 characters", weak.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("no account has the email 'nobody@example.com'", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Equal(stamp, await StampAsync("ed@example.com"));
+    }
+
+    private static (int, string) Outcome((int ExitCode, string Stdout, string Stderr) result) => (result.ExitCode, result.Stdout.Trim() + result.Stderr.Trim());
+
+    private static string[] Lines((int ExitCode, string Stdout, string Stderr) result) => result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private async Task<string?> StampAsync(string email)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Db}");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT SecurityStamp || PasswordHash FROM AspNetUsers WHERE Email = $email";
+        command.Parameters.AddWithValue("$email", email);
+        return (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

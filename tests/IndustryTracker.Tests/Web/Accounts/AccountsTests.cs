@@ -80,7 +80,7 @@ public sealed class AccountsTests : IAsyncLifetime
         using var right = await client.LoginAsync("ed@example.com");
 
         Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
-        Assert.Contains("LockedOut", await right.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains(PasswordCheckResult.LockedOutMessage, await right.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         await using var scope = _factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         Assert.True(await users.IsLockedOutAsync((await users.FindByEmailAsync("ed@example.com"))!));
