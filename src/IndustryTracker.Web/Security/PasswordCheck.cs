@@ -55,7 +55,7 @@ public sealed class PasswordCheck(
             : new(PasswordCheckOutcome.Failed, null);
     }
 
-    private void RunHasherOnDummy(string password) => hasher.VerifyHashedPassword(DummyUser, unknownAttempts.DummyHash, password);
+    private void RunHasherOnDummy(string password) => hasher.VerifyHashedPassword(DummyUser, unknownAttempts.DummyHash(hasher), password);
 
     private static readonly IdentityUser DummyUser = new() { UserName = "nobody", Email = "nobody@invalid" };
 }
@@ -65,13 +65,17 @@ public sealed class PasswordCheck(
 /// hash the hasher checks when there is no real one. A bounded cache: at most 10,000 emails, each forgotten after the
 /// lockout duration.
 /// </summary>
-public sealed class UnknownAccountAttempts(IPasswordHasher<IdentityUser> hasher, TimeProvider time) : IDisposable
+public sealed class UnknownAccountAttempts(TimeProvider time) : IDisposable
 {
     private readonly MemoryCache _failures = new(new MemoryCacheOptions { SizeLimit = 10_000 });
-    private readonly Lazy<string> _dummyHash = new(() => hasher.HashPassword(new IdentityUser(), Guid.NewGuid().ToString("N")));
+    private string? _dummyHash;
 
-    /// <summary>A hash made by the app's own hasher (same algorithm and work factor as real ones).</summary>
-    public string DummyHash => _dummyHash.Value;
+    /// <summary>
+    /// A hash made once by the app's own hasher (same algorithm and work factor as real ones). The hasher is scoped
+    /// in Identity, so the caller passes its own.
+    /// </summary>
+    public string DummyHash(IPasswordHasher<IdentityUser> hasher) =>
+        LazyInitializer.EnsureInitialized(ref _dummyHash, () => hasher.HashPassword(new IdentityUser(), Guid.NewGuid().ToString("N")));
 
     /// <summary>Counts one failure; true when the email is now (or already was) "locked out".</summary>
     public bool Fail(string? normalizedEmail)

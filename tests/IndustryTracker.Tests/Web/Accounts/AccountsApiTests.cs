@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using IndustryTracker.Tests.Support;
 using IndustryTracker.Web.Security;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -135,6 +136,22 @@ public sealed class AccountsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await NewClient().LoginAsync(Editor)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await NewClient().LoginAsync(Editor, "a brand new passphrase")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sign_in_services_resolve_under_development_scope_validation()
+    {
+        // Development validates scopes on build: a singleton holding a scoped service (Identity's hasher is scoped)
+        // stops the app there, though the test environment would not notice.
+        await using var validated = _factory.WithWebHostBuilder(builder =>
+            builder.UseDefaultServiceProvider(options => { options.ValidateScopes = true; options.ValidateOnBuild = true; }));
+        using var client = validated.CreateClient();
+
+        using var unknown = await client.LoginAsync("nobody@example.com", "not the password at all");
+        using var known = await client.LoginAsync(Editor);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, known.StatusCode);
     }
 
     private sealed record User(string Email, string[] Roles, DateTimeOffset? LockedOutUntil);

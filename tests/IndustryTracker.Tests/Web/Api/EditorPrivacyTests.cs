@@ -26,6 +26,29 @@ public sealed class EditorPrivacyTests : EditingWebTest
         Assert.DoesNotContain(EditorName, asAnonymous.GetRawText(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Anonymous_readers_of_an_edited_company_see_no_editor_email_in_the_api_or_the_page()
+    {
+        using var editor = Editor();
+        using var get = await editor.GetAsync("/api/companies/deepseek", Ct);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await get.Content.ReadAsStringAsync(Ct))!;
+        body["company"]!["summary"] = "Edited by an editor.";
+        using var put = new HttpRequestMessage(HttpMethod.Put, "/api/companies/deepseek") { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
+        put.Headers.TryAddWithoutValidation("If-Match", get.Headers.ETag!.ToString());
+        using var saved = await editor.SendAsync(put, Ct);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains(EditorName, await saved.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        using var anonymous = Anonymous();
+        var api = await anonymous.GetStringAsync("/api/companies/deepseek", Ct);
+        var page = await anonymous.GetStringAsync("/companies/deepseek", Ct);
+
+        Assert.Contains("Edited by an editor.", api, StringComparison.Ordinal);
+        Assert.DoesNotContain(EditorName, api, StringComparison.Ordinal);
+        Assert.Contains("Edited by an editor.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(EditorName, page, StringComparison.Ordinal);
+    }
+
     private static async Task<JsonElement> JsonAsync(HttpClient client, string url)
     {
         using var response = await client.GetAsync(url, Ct);
