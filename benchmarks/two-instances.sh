@@ -37,11 +37,12 @@ export Database__Provider=Postgres ConnectionStrings__IndustryTracker="$connecti
 echo "== database $DB on PostgreSQL: $EVENTS generated events"
 recreate_pg_database "$DB"
 dotnet "$CLI" generate --db "$DB" --companies "$COMPANIES" --events "$EVENTS" --investments "$INVESTMENTS" --seed 42 | tail -1
-printf 'two-instances-check-password\n' | dotnet "$CLI" users add --db "$DB" --email editor@example.com --role Editor >/dev/null
 
 echo "== instances"
 settings=(Security__KnownProxies__0=127.0.0.1 "Security__PublicBaseUrl=http://127.0.0.1:$PORT/" AllowedHosts='127.0.0.1;localhost')
-start_web A "$PORT_A" "$work/a.log" "${settings[@]}"; pid_a=$STARTED_PID   # A migrates the database first
+# A migrates the database first and creates the first account (an admin), used below to sign in.
+start_web A "$PORT_A" "$work/a.log" "${settings[@]}" Admin__Email=admin@example.com Admin__Password=two-instances-check-password
+pid_a=$STARTED_PID
 start_web B "$PORT_B" "$work/b.log" "${settings[@]}"; pid_b=$STARTED_PID
 echo "A: pid $pid_a on 127.0.0.1:$PORT_A; B: pid $pid_b on 127.0.0.1:$PORT_B"
 
@@ -73,7 +74,7 @@ status=$(curl -s -b "$jar" --max-time 3 -o /dev/null -w '%{http_code}' "$base/_b
 echo "ok: the circuit's WebSocket upgrade passes through nginx (101 Switching Protocols)"
 
 bearer=$(curl -fs -X POST "$base/api/auth/login" -H 'Content-Type: application/json' \
-  -d '{"email":"editor@example.com","password":"two-instances-check-password"}' | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+  -d '{"email":"admin@example.com","password":"two-instances-check-password"}' | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
 [ -n "$bearer" ] || fail "sign-in through nginx gave no bearer token"
 for port in "$PORT_A" "$PORT_B"; do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $bearer" "http://127.0.0.1:$port/api/events/deleted")
