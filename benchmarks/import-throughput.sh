@@ -27,7 +27,8 @@ work=$(mktemp -d /tmp/industrytracker-import.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/articles"
 # Companies of the database, busiest first, so the articles' events meet stored events in their date windows.
-mapfile -t names < <(sqlite3 "$DB" 'SELECT c."Name" FROM "Companies" c JOIN "EventCompanies" ec ON ec."CompanyId" = c."Id" GROUP BY c."Id" ORDER BY count(*) DESC, c."Id" LIMIT 200;')
+mapfile -t names < <(sqlite3 "$DB" 'SELECT c."Name" FROM "Companies" c LEFT JOIN "EventCompanies" ec ON ec."CompanyId" = c."Id" GROUP BY c."Id" ORDER BY count(ec."EventId") DESC, c."Id" LIMIT 200;')
+[ "${#names[@]}" -gt 0 ] || { echo "no companies in $DB" >&2; exit 1; }
 months=(January February March April May June July August September October November December)
 for i in $(seq 0 $((ARTICLES - 1))); do
   a=${names[$((i % ${#names[@]}))]}; b=${names[$(((i * 7 + 3) % ${#names[@]}))]}; c=${names[$(((i * 13 + 5) % ${#names[@]}))]}
