@@ -13,6 +13,7 @@ source "$(dirname "$0")/lib.sh"
 DB="${DB:-/tmp/industrytracker-bench/scale.db}"; COUNT="${COUNT:-200}"; ROUNDS="${ROUNDS:-4}"; PORT="${PORT:-5393}"
 need curl curl; need chromium chromium; need sqlite3 sqlite3
 build_release
+publish_web
 DRIVER="$root/tests/IndustryTracker.Benchmarks/bin/Release/net10.0/IndustryTracker.Benchmarks.dll"
 [ -f "$DRIVER" ] || dotnet build "$root/tests/IndustryTracker.Benchmarks" -c Release -nologo -clp:ErrorsOnly
 if [ ! -f "$DB" ]; then

@@ -23,6 +23,17 @@ build_release() {
   fi
 }
 
+# The published web app (pages that go interactive need it: outside Development the Blazor script and other static
+# assets are served from the publish output, not from the build). Published into PUBLISH_DIR when missing, or
+# always with BUILD=1; sets WEB_DIR to it.
+publish_web() {
+  PUBLISH_DIR="${PUBLISH_DIR:-/tmp/industrytracker-bench/web}"
+  if [ "${BUILD:-0}" = 1 ] || [ ! -f "$PUBLISH_DIR/IndustryTracker.Web.dll" ]; then
+    dotnet publish "$root/src/IndustryTracker.Web" -c Release -o "$PUBLISH_DIR" -nologo -clp:ErrorsOnly >/dev/null
+  fi
+  WEB_DIR="$PUBLISH_DIR"
+}
+
 # PG_ADMIN's parts, for psql.
 pg_part() { printf '%s' "$PG_ADMIN" | tr ';' '\n' | sed -n "s/^$1=//Ip" | head -1; }
 pg_psql() { # psql against database $1 with the rest as arguments

@@ -16,6 +16,7 @@ if [ ! -x "$LIGHTHOUSE_DIR/node_modules/.bin/lighthouse" ] || ! grep -q "\"versi
   npm install --prefix "$LIGHTHOUSE_DIR" --no-audit --no-fund --silent "lighthouse@$LIGHTHOUSE_VERSION"
 fi
 build_release
+publish_web
 if [ ! -f "$DB" ]; then
   echo "no dataset at $DB: run benchmarks/scale.sh once (it generates it), or set DB" >&2; exit 1
 fi
