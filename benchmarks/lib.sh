@@ -51,8 +51,8 @@ ensure_postgres() {
     for _ in $(seq 1 50); do pg_isready -q -h "$(pg_part Host)" -p "$(pg_part Port)" && break; sleep 0.2; done
   fi
   if ! pg_psql postgres -c 'SELECT 1' >/dev/null 2>&1; then
-    $SUDO -u postgres psql -X -q -c "ALTER USER $(pg_part Username) PASSWORD '$(pg_part Password)'" 2>/dev/null \
-      || su postgres -c "psql -X -q -c \"ALTER USER $(pg_part Username) PASSWORD '$(pg_part Password)'\""
+    local as_postgres="sudo -u postgres"; if [ "$(id -u)" = 0 ]; then as_postgres="runuser -u postgres --"; fi
+    $as_postgres psql -X -q -p "$(pg_part Port)" -c "ALTER USER $(pg_part Username) PASSWORD '$(pg_part Password)'"
   fi
 }
 
