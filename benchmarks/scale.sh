@@ -1,72 +1,86 @@
 #!/usr/bin/env bash
-# The issue-12 load test: generates (once) a synthetic SQLite dataset of 2,000 companies, 100,000 events and 20,000
+# The issue-12 load test: generates (once) a synthetic dataset of 2,000 companies, 100,000 events and 20,000
 # investments, starts the Release web app on it (127.0.0.1), and runs wrk (32 connections, 20 s) against each
-# target, printing p50/p95/p99, req/s and errors per request. Then times the same SQL in the sqlite3 CLI on the
-# same file. Needs: dotnet, wrk, sqlite3, curl (apt-get install -y wrk sqlite3).
+# target, printing p50/p95/p99, req/s and errors per request. Then times the same SQL in the database's own CLI
+# (sqlite3, or psql) on the same data. PROVIDER=sqlite (default) uses the file DB; PROVIDER=postgres starts Debian's
+# PostgreSQL if needed and uses the database PG_DB (generated into once; REGENERATE=1 makes it again).
+# Needs dotnet; installs wrk, sqlite3, curl (and postgresql) from Debian when missing.
 #   benchmarks/scale.sh                      # everything, defaults as in docs/benchmarks.md
+#   PROVIDER=postgres benchmarks/scale.sh    # the same targets on PostgreSQL
 #   DB=/tmp/x.db EVENTS=20000 DURATION=5s benchmarks/scale.sh
 #   ONLY=api benchmarks/scale.sh            # only the /api/events targets (also: facets, pages, sql)
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-DB="${DB:-/tmp/industrytracker-bench/scale.db}"
+source "$(dirname "$0")/lib.sh"
+PROVIDER="${PROVIDER:-sqlite}"
+DB="${DB:-/tmp/industrytracker-bench/scale.db}"; PG_DB="${PG_DB:-industrytracker_scale}"
 COMPANIES="${COMPANIES:-2000}"; EVENTS="${EVENTS:-100000}"; INVESTMENTS="${INVESTMENTS:-20000}"; SEED="${SEED:-42}"
 DURATION="${DURATION:-20s}"; CONNECTIONS="${CONNECTIONS:-32}"; THREADS="${THREADS:-2}"; PORT="${PORT:-5391}"
 WORD="${WORD:-lidar}"               # a topic word in about 1% of the generated titles
 ONLY="${ONLY:-all}"
-WEB_DIR="${WEB_DIR:-$root/src/IndustryTracker.Web/bin/Release/net10.0}"
-CLI="$root/src/IndustryTracker.Cli/bin/Release/net10.0/industrytracker.dll"
+export DURATION CONNECTIONS THREADS
+need curl curl; need wrk wrk
+build_release
 
-if [ ! -f "$CLI" ] || [ ! -f "$WEB_DIR/IndustryTracker.Web.dll" ]; then
-  dotnet build "$root/IndustryTracker.sln" -c Release -nologo -clp:ErrorsOnly
-fi
-mkdir -p "$(dirname "$DB")"
-if [ ! -f "$DB" ]; then
-  dotnet "$CLI" generate --db "$DB" --companies "$COMPANIES" --events "$EVENTS" --investments "$INVESTMENTS" --seed "$SEED"
-fi
+generate() { dotnet "$CLI" generate --db "$1" --companies "$COMPANIES" --events "$EVENTS" --investments "$INVESTMENTS" --seed "$SEED"; }
+case "$PROVIDER" in
+  sqlite)
+    need sqlite3 sqlite3
+    mkdir -p "$(dirname "$DB")"
+    [ -f "$DB" ] || generate "$DB"
+    sql() { sqlite3 "$DB" "$1"; }
+    app_env=("ConnectionStrings__IndustryTracker=Data Source=$DB")
+    label="$DB" ;;
+  postgres)
+    ensure_postgres
+    export Database__Provider=Postgres ConnectionStrings__IndustryTracker="$(pg_connection "$PG_DB")"
+    exists=$(pg_psql postgres -tA -c "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'")
+    if [ "${REGENERATE:-0}" = 1 ] || [ "$exists" != 1 ] \
+       || [ "$(pg_psql "$PG_DB" -tA -c 'SELECT count(*) FROM "Events"' 2>/dev/null || echo 0)" = 0 ]; then
+      recreate_pg_database "$PG_DB"
+      generate "$PG_DB"
+    fi
+    sql() { pg_psql "$PG_DB" -tA -c "$1"; }
+    app_env=()
+    label="PostgreSQL database $PG_DB" ;;
+  *) echo "PROVIDER must be sqlite or postgres, not '$PROVIDER'" >&2; exit 2 ;;
+esac
 
-busy=$(sqlite3 "$DB" 'SELECT c."Slug" FROM "EventCompanies" ec JOIN "Companies" c ON c."Id" = ec."CompanyId" GROUP BY c."Id" ORDER BY count(*) DESC, c."Slug" LIMIT 1;')
-quiet=$(sqlite3 "$DB" 'SELECT c."Slug" FROM "EventCompanies" ec JOIN "Companies" c ON c."Id" = ec."CompanyId" GROUP BY c."Id" ORDER BY count(*), c."Slug" LIMIT 1;')
-echo "dataset: $DB ($(sqlite3 "$DB" 'SELECT count(*) FROM "Events";') events); busiest company: $busy; quiet company: $quiet; word: $WORD"
+busy=$(sql 'SELECT c."Slug" FROM "EventCompanies" ec JOIN "Companies" c ON c."Id" = ec."CompanyId" GROUP BY c."Id" ORDER BY count(*) DESC, c."Slug" LIMIT 1;')
+quiet=$(sql 'SELECT c."Slug" FROM "EventCompanies" ec JOIN "Companies" c ON c."Id" = ec."CompanyId" GROUP BY c."Id" ORDER BY count(*), c."Slug" LIMIT 1;')
+echo "dataset: $label ($(sql 'SELECT count(*) FROM "Events";') events); busiest company: $busy; quiet company: $quiet; word: $WORD"
+echo "$(note_load)"
 
-log=$(mktemp)
-(cd "$WEB_DIR" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__IndustryTracker="Data Source=$DB" \
-  Seed__Path=/nonexistent Logging__LogLevel__Default=Warning Serilog__MinimumLevel__Default=Warning \
-  exec dotnet IndustryTracker.Web.dll --urls "http://127.0.0.1:$PORT" >"$log" 2>&1) &
-pid=$!
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$log"' EXIT
-until curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1; do
-  if ! kill -0 "$pid" 2>/dev/null; then cat "$log" >&2; exit 1; fi
-  sleep 0.2
-done
+work=$(mktemp -d /tmp/industrytracker-scale.XXXXXX)
+trap 'stop_started; rm -rf "$work"' EXIT
+start_web app "$PORT" "$work/app.log" "${app_env[@]}"
 base="http://127.0.0.1:$PORT"
-
-run() { # name path
-  curl -fs -o /dev/null --max-time 120 "$base$2" || echo "  (warm-up request failed)"
-  printf '%-44s ' "$1"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s -s "$root/benchmarks/wrk-report.lua" "$base$2" | tail -1
-}
 
 month="from=2025-02-01&to=2025-02-28"
 if [ "$ONLY" = all ] || [ "$ONLY" = api ]; then
-  run "api busy company + one month" "/api/events?company=$busy&$month"
-  run "api quiet company" "/api/events?company=$quiet"
-  run "api full text" "/api/events?q=$WORD"
-  run "api unfiltered" "/api/events"
+  wrk_run "api busy company + one month" "$base/api/events?company=$busy&$month"
+  wrk_run "api quiet company" "$base/api/events?company=$quiet"
+  wrk_run "api full text" "$base/api/events?q=$WORD"
+  wrk_run "api unfiltered" "$base/api/events"
 fi
 if [ "$ONLY" = all ] || [ "$ONLY" = facets ]; then
-  run "facets unfiltered" "/api/events/facets"
-  run "facets busy company + year" "/api/events/facets?company=$busy&from=2025-01-01&to=2025-12-31"
+  wrk_run "facets unfiltered" "$base/api/events/facets"
+  wrk_run "facets busy company + year" "$base/api/events/facets?company=$busy&from=2025-01-01&to=2025-12-31"
 fi
 if [ "$ONLY" = all ] || [ "$ONLY" = pages ]; then
-  run "/timeline busy company + year" "/timeline?company=$busy&from=2025-01-01&to=2025-12-31"
-  run "/companies/busiest" "/companies/$busy"
-  run "/ (home)" "/"
+  wrk_run "/timeline busy company + year" "$base/timeline?company=$busy&from=2025-01-01&to=2025-12-31"
+  wrk_run "/companies/busiest" "$base/companies/$busy"
+  wrk_run "/ (home)" "$base/"
 fi
 if [ "$ONLY" = all ] || [ "$ONLY" = sql ]; then
-  echo "single request (1 connection, 5 s) vs the same SQL in sqlite3 (.timer, warm cache):"
+  echo "single request (1 connection, 5 s) vs the same SQL in the database's CLI (warm cache):"
   for target in "company=$busy&$month" "company=$quiet" "q=$WORD" ""; do
     printf '  app  /api/events?%-40s ' "$target"
     wrk -t1 -c1 -d5s -s "$root/benchmarks/wrk-report.lua" "$base/api/events?$target" | tail -1
   done
-  "$root/benchmarks/scale-sql.sh" "$DB" "$busy" "$quiet" "$WORD"
+  if [ "$PROVIDER" = sqlite ]; then
+    "$root/benchmarks/scale-sql.sh" "$DB" "$busy" "$quiet" "$WORD"
+  else
+    "$root/benchmarks/scale-sql-postgres.sh" "$PG_DB" "$busy" "$quiet" "$WORD"
+  fi
 fi
+echo "$(note_load)"

@@ -40,7 +40,8 @@ public static class DependencyInjection
                 .AddInterceptors(
                     new AuditingInterceptor(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICurrentActor>()),
                     new History.HistoryInterceptor(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ICurrentActor>()),
-                    new QueryCacheInvalidator(sp.GetRequiredService<QueryCache>())));
+                    new QueryCacheInvalidator(sp.GetRequiredService<QueryCache>()),
+                    CacheStampInterceptor.Instance));
         services.AddSingleton<DatabaseUpgrader>();
         services.AddSingleton<Export.ExportService>();
         services.AddOptions<ImportLimits>()

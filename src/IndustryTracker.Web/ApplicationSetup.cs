@@ -25,6 +25,7 @@ public static class ApplicationSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<DatabaseSeeder>();
         builder.Services.AddAccountsStartup(builder.Configuration);
+        builder.AddSharedState();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddRequestBoundaries();

@@ -3,6 +3,7 @@ using IndustryTracker.Core.Companies;
 using IndustryTracker.Core.Investments;
 using IndustryTracker.Core.Sources;
 using IndustryTracker.Core.Timeline;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,10 +12,11 @@ namespace IndustryTracker.Core.Data;
 
 /// <summary>
 /// The tracker's data and, on the same database, ASP.NET Core Identity's users, roles, claims, logins and tokens
-/// (tables "AspNet*", migration 0004_Identity). See docs/adr/0005-accounts.md.
+/// (tables "AspNet*", migration 0004_Identity). See docs/adr/0005-accounts.md. Also what several web instances on
+/// one database share: the data-protection key ring and the query-cache stamp (docs/deployment.md).
 /// </summary>
 public sealed class IndustryTrackerDbContext(DbContextOptions<IndustryTrackerDbContext> options)
-    : IdentityDbContext<IdentityUser, IdentityRole, string>(options)
+    : IdentityDbContext<IdentityUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<CompanyAlias> CompanyAliases => Set<CompanyAlias>();
@@ -25,6 +27,12 @@ public sealed class IndustryTrackerDbContext(DbContextOptions<IndustryTrackerDbC
     public DbSet<Mention> Mentions => Set<Mention>();
     public DbSet<Valuations.Valuation> Valuations => Set<Valuations.Valuation>();
     public DbSet<Review.RejectedFact> RejectedFacts => Set<Review.RejectedFact>();
+
+    /// <summary>The data-protection key ring (cookies, antiforgery, bearer tokens), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>One row, changed by every save: how an instance learns that another one wrote (see <see cref="Queries.CacheStamp"/>).</summary>
+    public DbSet<Queries.CacheStamp> CacheStamps => Set<Queries.CacheStamp>();
 
     /// <summary>
     /// Who this unit of work acts for (a user name, or "import"); stamped on changed records and their history.

@@ -25,10 +25,10 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var events = Filter(db, db.Events.AsNoTracking(), query);
 
-        // The count walks every matching event (all of them, unfiltered): cached until the next write.
+        // The count walks every matching event (all of them, unfiltered): cached until the next write, by any instance.
         var total = facetCache is null
             ? await events.CountAsync(cancellationToken)
-            : await facetCache.GetOrAddAsync("count|" + CacheKey(query), events.CountAsync, cancellationToken);
+            : await CachedAsync(db, "count|" + CacheKey(query), events.CountAsync, cancellationToken);
         var ids = total <= (query.Page - 1) * query.PageSize
             ? []
             : await Ordered(events)
@@ -87,7 +87,16 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         {
             return await CountFacetsAsync(query, cancellationToken);
         }
-        return await facetCache.GetOrAddAsync(CacheKey(query), ct => CountFacetsAsync(query, ct), cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await CachedAsync(db, CacheKey(query), ct => CountFacetsAsync(query, ct), cancellationToken);
+    }
+
+    /// <summary>A cached result, after checking the database's <see cref="CacheStamp"/> for writes by other instances.</summary>
+    private async Task<T> CachedAsync<T>(IndustryTrackerDbContext db, string key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
+        where T : notnull
+    {
+        facetCache!.Observe(await CacheStamp.ReadAsync(db, cancellationToken));
+        return await facetCache.GetOrAddAsync(key, load, cancellationToken);
     }
 
     private async Task<EventFacets> CountFacetsAsync(EventQuery query, CancellationToken cancellationToken)

@@ -5,7 +5,8 @@ namespace IndustryTracker.Core.Queries;
 /// <summary>
 /// Results of expensive aggregate queries (event counts and facets), kept until the data changes. Every write through this
 /// process's contexts bumps <see cref="Version"/> (<see cref="QueryCacheInvalidator"/>), which makes every cached
-/// result stale at once; writes by another process or instance are picked up after <see cref="TimeToLive"/>. At most
+/// result stale at once; writes by another process or instance change the database's <see cref="CacheStamp"/>, which
+/// readers pass to <see cref="Observe"/> before they ask for a result; <see cref="TimeToLive"/> bounds the rest. At most
 /// <see cref="MaxEntries"/> results are kept. A result is stamped with the version its load started at, so a load
 /// that overlaps a write is never served after it.
 /// </summary>
@@ -16,6 +17,7 @@ public sealed class QueryCache(TimeProvider time)
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _version;
+    private long _stamp = long.MinValue;
 
     public long Version => Interlocked.Read(ref _version);
 
@@ -24,6 +26,18 @@ public sealed class QueryCache(TimeProvider time)
     {
         Interlocked.Increment(ref _version);
         _entries.Clear();
+    }
+
+    /// <summary>
+    /// Tells the cache the database's current <see cref="CacheStamp"/>: a value other than the last one seen means
+    /// someone (this instance, another one, the CLI) wrote since, and every cached result is dropped.
+    /// </summary>
+    public void Observe(long stamp)
+    {
+        if (Interlocked.Exchange(ref _stamp, stamp) != stamp)
+        {
+            Invalidate();
+        }
     }
 
     /// <summary>The cached result for <paramref name="key"/>, or the result of <paramref name="load"/>, then cached.</summary>

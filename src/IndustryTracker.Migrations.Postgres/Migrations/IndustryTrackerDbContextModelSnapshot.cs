@@ -520,6 +520,26 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                     b.ToTable("InvestmentParticipants", (string)null);
                 });
 
+            modelBuilder.Entity("IndustryTracker.Core.Queries.CacheStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CacheStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("IndustryTracker.Core.Review.RejectedFact", b =>
                 {
                     b.Property<int>("Id")
@@ -857,6 +877,25 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                     b.HasIndex("CompanyId");
 
                     b.ToTable("Valuations");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

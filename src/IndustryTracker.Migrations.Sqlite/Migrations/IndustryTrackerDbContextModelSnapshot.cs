@@ -501,6 +501,26 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
                     b.ToTable("InvestmentParticipants", (string)null);
                 });
 
+            modelBuilder.Entity("IndustryTracker.Core.Queries.CacheStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CacheStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("IndustryTracker.Core.Review.RejectedFact", b =>
                 {
                     b.Property<int>("Id")
@@ -828,6 +848,23 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
                     b.HasIndex("CompanyId");
 
                     b.ToTable("Valuations");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -77,7 +77,12 @@ internal static class EventFactWriter
         return written;
     }
 
-    /// <summary>Stored events whose dates overlap the span of this article's event dates, and those with kept quotes.</summary>
+    /// <summary>
+    /// The stored events a fact could be the same as (<see cref="SameStored"/>: overlapping dates and one company set
+    /// containing the other), and those with kept quotes: in the span of this article's event dates, and involving one
+    /// of its stored companies (or none, when a fact names none). Read through the (company, event) index, so a
+    /// database of 100,000 events loads a few hundred, not every event of a year.
+    /// </summary>
     private static async Task<List<TimelineEvent>> InWindowAsync(WriteSession session, IReadOnlyList<EventFact> facts, KeptQuotes kept, CancellationToken cancellationToken)
     {
         var keptIds = kept.Events.Select(k => k.EventId).ToList();
@@ -87,10 +92,17 @@ internal static class EventFactWriter
         }
         var from = facts.Min(f => f.Date.Start);
         var to = facts.Max(f => f.Date.End);
-        return await session.Db.Events
+        var companyIds = facts.SelectMany(f => f.Companies).Select(session.StoredCompanyId).OfType<int>().Distinct().ToList();
+        var withoutCompanies = facts.Any(f => f.Companies.Count == 0);
+        var db = session.Db;
+        var involving = Queries.EventQueries.EventCompanyLinks(db).Where(l => companyIds.Contains(l.CompanyId)).Select(l => l.EventId);
+        var linked = Queries.EventQueries.EventCompanyLinks(db).Select(l => l.EventId);
+        return await db.Events
             .Include(e => e.Companies)
             .Include(e => e.Models)
-            .Where(e => (e.Date.Start <= to && e.Date.End >= from) || keptIds.Contains(e.Id))
+            .Where(e => keptIds.Contains(e.Id)
+                || (e.Date.Start <= to && e.Date.End >= from
+                    && (involving.Contains(e.Id) || (withoutCompanies && !linked.Contains(e.Id)))))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
     }

@@ -31,6 +31,10 @@ internal sealed class WriteSession(IndustryTrackerDbContext db, ReferenceData re
         Mentions++;
     }
 
+    /// <summary>The id of the stored company an identity stands for, or null for a company this article adds (creates nothing).</summary>
+    public int? StoredCompanyId(CompanyIdentity identity) =>
+        (_companies.TryGetValue(identity, out var company) ? company : identity.Existing) is { Id: > 0 } stored ? stored.Id : null;
+
     /// <summary>The company an identity stands for: the one resolved earlier, the existing row, or a new one.</summary>
     public Company CompanyFor(CompanyIdentity identity)
     {

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The circuit load test (issue 12: 200 concurrent interactive timeline pages hold with <= 512 MB working set, filter
+# round trip p95 <= 250 ms). Starts the Release web app on the 100k-event SQLite file (benchmarks/scale.sh makes it),
+# then the driver in tests/IndustryTracker.Benchmarks opens COUNT timeline pages in Debian's Chromium, waits until
+# every one is interactive (its circuit connected), toggles a category facet on all of them at once ROUNDS times and
+# prints the round-trip p50/p95/max per round and the server's working set (VmRSS) before, with all pages open and
+# after. Circuit limits come from the app's "Circuits" settings (docs/benchmarks.md).
+#   benchmarks/circuits.sh
+#   COUNT=20 ROUNDS=2 benchmarks/circuits.sh      # a quick run
+# Needs dotnet; installs chromium and curl from Debian when missing.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+DB="${DB:-/tmp/industrytracker-bench/scale.db}"; COUNT="${COUNT:-200}"; ROUNDS="${ROUNDS:-4}"; PORT="${PORT:-5393}"
+need curl curl; need chromium chromium; need sqlite3 sqlite3
+build_release
+publish_web
+DRIVER="$root/tests/IndustryTracker.Benchmarks/bin/Release/net10.0/IndustryTracker.Benchmarks.dll"
+[ -f "$DRIVER" ] || dotnet build "$root/tests/IndustryTracker.Benchmarks" -c Release -nologo -clp:ErrorsOnly
+if [ ! -f "$DB" ]; then
+  echo "no dataset at $DB: run benchmarks/scale.sh once (it generates it), or set DB" >&2; exit 1
+fi
+work=$(mktemp -d /tmp/industrytracker-circuits.XXXXXX)
+trap 'stop_started; rm -rf "$work"' EXIT
+busy=$(sqlite3 "$DB" 'SELECT c."Slug" FROM "EventCompanies" ec JOIN "Companies" c ON c."Id" = ec."CompanyId" GROUP BY c."Id" ORDER BY count(*) DESC, c."Slug" LIMIT 1;')
+start_web app "$PORT" "$work/app.log" "ConnectionStrings__IndustryTracker=Data Source=$DB"
+echo "app: pid $STARTED_PID; $COUNT pages of /timeline?company=$busy&from=2025-01-01&to=2025-12-31; $(note_load)"
+dotnet "$DRIVER" circuits --url "http://127.0.0.1:$PORT/timeline?company=$busy&from=2025-01-01&to=2025-12-31" \
+  --pid "$STARTED_PID" --count "$COUNT" --rounds "$ROUNDS" --chromium "$(command -v chromium)"
+echo "$(note_load)"

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace IndustryTracker.Benchmarks;
+
+/// <summary>
+/// The circuit load test (benchmarks/circuits.sh): opens N interactive timeline pages in one Chromium, keeps them all
+/// connected, then on every page at once toggles a category facet (a filter change that round-trips through the
+/// page's circuit and re-renders the list and facets) and times each change from the click until the page shows it.
+/// Reports p50/p95/max of those round trips per round and the server's working set (VmRSS of --pid) before the
+/// pages, with all of them open, and after the rounds.
+/// </summary>
+internal static class CircuitDriver
+{
+    private const string Usage =
+        "circuits --url URL --pid SERVER_PID [--count 200] [--rounds 4] [--open-parallel 8] [--chromium /usr/bin/chromium]";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = Parse(args);
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = options.Chromium,
+            Headless = true,
+            Args = ["--disable-gpu", "--disable-dev-shm-usage", "--renderer-process-limit=8"],
+        });
+        var context = await browser.NewContextAsync();
+        context.SetDefaultTimeout(120_000);
+
+        Report("server working set before", options.Pid);
+        var opened = Stopwatch.StartNew();
+        var pages = new IPage[options.Count];
+        using (var gate = new SemaphoreSlim(options.OpenParallel))
+        {
+            await Task.WhenAll(Enumerable.Range(0, options.Count).Select(async i =>
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    var page = await context.NewPageAsync();
+                    await page.GotoAsync(options.Url);
+                    await page.Locator("#app-status[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+                    pages[i] = page;
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{options.Count} interactive pages open in {opened.Elapsed.TotalSeconds:0.0} s"));
+        Report("server working set with every page open", options.Pid);
+
+        var category = await pages[0].Locator("#facet-categories a.facet-link").First.GetAttributeAsync("data-value")
+            ?? throw new InvalidOperationException("The timeline shows no category facet to toggle.");
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            var selecting = round % 2 == 1;
+            var times = await Task.WhenAll(pages.Select(page => ToggleAsync(page, category, selecting)));
+            Array.Sort(times);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"round {round} ({(selecting ? "select" : "clear")} category={category} on {times.Length} pages at once): p50 {Percentile(times, 0.50):0} ms, p95 {Percentile(times, 0.95):0} ms, max {times[^1]:0} ms"));
+        }
+        Report("server working set after the rounds (pages still open)", options.Pid);
+        await context.CloseAsync();
+        return 0;
+    }
+
+    /// <summary>Clicks the category's facet chip and waits until the re-rendered chip shows the new state; milliseconds.</summary>
+    private static async Task<double> ToggleAsync(IPage page, string category, bool selecting)
+    {
+        var chip = page.Locator($"#facet-categories a.facet-link[data-value='{category}']");
+        var started = Stopwatch.GetTimestamp();
+        await chip.ClickAsync();
+        if (selecting)
+        {
+            await page.Locator($"#facet-categories a.facet-link[data-value='{category}'][aria-current='true']").WaitForAsync();
+        }
+        else
+        {
+            await page.Locator("#facet-categories a.facet-link[aria-current='true']").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        }
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static void Report(string label, int pid)
+    {
+        var status = $"/proc/{pid}/status";
+        var rss = File.Exists(status)
+            ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))?["VmRSS:".Length..].Trim()
+            : null;
+        Console.WriteLine($"{label}: {rss ?? "unknown (no such process)"}");
+    }
+
+    private sealed record Options(string Url, int Pid, int Count, int Rounds, int OpenParallel, string Chromium);
+
+    private static Options? Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                return null;
+            }
+            values[args[i][2..]] = args[i + 1];
+        }
+        int Int(string name, int fallback) =>
+            values.TryGetValue(name, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+        if (!values.TryGetValue("url", out var url) || !values.ContainsKey("pid"))
+        {
+            return null;
+        }
+        return new Options(url, Int("pid", 0), Int("count", 200), Int("rounds", 4), Int("open-parallel", 8),
+            values.GetValueOrDefault("chromium", "/usr/bin/chromium"));
+    }
+}

@@ -1,0 +1,11 @@
+using BenchmarkDotNet.Running;
+using IndustryTracker.Benchmarks;
+
+// `circuits …` drives interactive timeline pages in Chromium (benchmarks/circuits.sh); anything else goes to
+// BenchmarkDotNet (`--filter '*'`, `--list flat`, …).
+if (args.Length > 0 && args[0] == "circuits")
+{
+    return await CircuitDriver.RunAsync(args[1..]);
+}
+BenchmarkSwitcher.FromAssembly(typeof(ImporterBenchmarks).Assembly).Run(args);
+return 0;
