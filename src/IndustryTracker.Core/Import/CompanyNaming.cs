@@ -62,11 +62,14 @@ public static class CompanyNaming
         var result = new Dictionary<CompanyIdentity, CompanyIdentity>();
         foreach (var paragraph in article.Paragraphs)
         {
-            foreach (var (unit, parent) in CompanyDiscovery.Units(paragraph.Text))
+            foreach (var (start, end) in Sentences.Spans(paragraph.Text))
             {
-                if (directory.Resolve(unit) is { } child && directory.Resolve(parent) is { } owner && child != owner)
+                foreach (var (unit, parent) in CompanyDiscovery.Units(paragraph.Text[start..end]))
                 {
-                    result.TryAdd(child, owner);
+                    if (directory.Resolve(unit) is { } child && directory.Resolve(parent) is { } owner && child != owner)
+                    {
+                        result.TryAdd(child, owner);
+                    }
                 }
             }
         }

@@ -17,6 +17,12 @@ public sealed partial record SentenceScan(
 {
     public int Number => Paragraph.Paragraph.Number;
 
+    /// <summary>The sentence's date expressions (<see cref="ProseDates.Find"/>), found once per sentence.</summary>
+    public IReadOnlyList<ProseDateMatch> Dates => Paragraph.DatesAt(Start, Text);
+
+    /// <summary>The sentence's amounts of money (<see cref="MoneyGrammar.Find"/>), found once per sentence.</summary>
+    public IReadOnlyList<MoneyAmount> Amounts => Paragraph.AmountsAt(Start, Text);
+
     /// <summary>The company the text was about before this sentence: the profiled company, else the first company of
     /// the latest sentence that named one. "The company", "the start-up", "it" refer to it.</summary>
     public CompanyIdentity? Context { get; init; }
@@ -148,7 +154,7 @@ public static partial class ProseEventExtractor
         {
             var future = FutureRegex().IsMatch(sentence.Text);
             var source = new SourceQuote(sentence.Number, sentence.Text);
-            var dates = ProseDates.Find(sentence.Text);
+            var dates = sentence.Dates;
             if (dates.Count == 0)
             {
                 // "The same day, DeepSeek published …": the date of the statement before.
@@ -299,7 +305,7 @@ public static partial class ProseEventExtractor
         var exact = article.Timeline.Where(t => t.Date.Precision == DatePrecision.Day).Select(t => t.Date.Start).ToList();
         foreach (var sentence in sentences)
         {
-            foreach (var match in ProseDates.Find(sentence.Text).Where(m => m.Kind == ProseDateKind.Explicit))
+            foreach (var match in sentence.Dates.Where(m => m.Kind == ProseDateKind.Explicit))
             {
                 if (ProseDates.Resolve(match, null) is { Precision: DatePrecision.Day } day)
                 {
@@ -322,7 +328,7 @@ public static partial class ProseEventExtractor
         }
         foreach (var sentence in sentences.Where(s => !FutureRegex().IsMatch(s.Text)))
         {
-            foreach (var match in ProseDates.Find(sentence.Text).Where(m => m.Kind != ProseDateKind.Relative))
+            foreach (var match in sentence.Dates.Where(m => m.Kind != ProseDateKind.Relative))
             {
                 if (ProseDates.Resolve(match, year) is { } date && date.End.DayNumber - date.Start.DayNumber <= 31)
                 {

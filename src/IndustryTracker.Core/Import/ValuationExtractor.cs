@@ -25,7 +25,7 @@ public static partial class ValuationExtractor
         var found = new List<ValuationFact>();
         foreach (var sentence in sentences)
         {
-            foreach (var amount in MoneyGrammar.Find(sentence.Text))
+            foreach (var amount in sentence.Amounts)
             {
                 if (Read(sentence, amount, directory, dates) is { } valuation
                     && !found.Any(v => v.Company == valuation.Company && v.Amount == valuation.Amount && v.Currency == valuation.Currency))
