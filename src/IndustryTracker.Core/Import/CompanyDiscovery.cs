@@ -54,7 +54,7 @@ public static partial class CompanyDiscovery
     private const string Word = @"(?:[A-Z][\w'\u2019&.-]*[\w]|[A-Z]|\d+[\w.]*[A-Za-z])";
     private const string Name = "(?:" + Word + @")(?:\s+(?:" + Word + "))" + "{0,4}";
 
-    public static List<DiscoveredCompany> Find(ParsedArticle article)
+    public static List<DiscoveredCompany> Find(ParsedArticle article, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(article);
         var found = new List<DiscoveredCompany>();
@@ -63,6 +63,7 @@ public static partial class CompanyDiscovery
             // Sentence by sentence: a pattern only runs on the sentences that contain its words.
             foreach (var (start, end) in Sentences.Spans(paragraph.Text))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 Scan(paragraph.Text[start..end], found);
             }
         }

@@ -10,7 +10,7 @@ namespace IndustryTracker.Core.Import;
 /// </summary>
 public static class CompanyNaming
 {
-    public static Dictionary<CompanyIdentity, List<string>> AddAliases(ParsedArticle article, CompanyDirectory directory)
+    public static Dictionary<CompanyIdentity, List<string>> AddAliases(ParsedArticle article, CompanyDirectory directory, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(directory);
@@ -24,6 +24,7 @@ public static class CompanyNaming
             }
             foreach (var sentence in Sentences.Split(paragraph.Text))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var named = directory.Find(sentence);
                 foreach (var (owner, alias, index) in CompanyDiscovery.Aliases(sentence))
                 {

@@ -38,12 +38,14 @@ public static partial class InvestmentExtractor
         CompanyDirectory directory,
         ReferenceData reference,
         DateReference? dates,
-        List<string>? notes = null)
+        List<string>? notes = null,
+        CancellationToken cancellationToken = default)
     {
         var timeline = article.Timeline.ToDictionary(t => t.Paragraph);
         var found = new List<InvestmentFact>();
         foreach (var sentence in sentences)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             foreach (Match backed in Backed.Matches(sentence.Text))
             {
                 // "Tencent-backed Enflame": an investor relation (never a parent), with no amount.

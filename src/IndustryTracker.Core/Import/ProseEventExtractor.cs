@@ -34,7 +34,7 @@ public sealed partial record SentenceScan(
     public IReadOnlyList<PhraseMatch<ModelIdentity>> ModelMatches { get; init; } = [];
 
     /// <summary>The sentences of every paragraph (timeline entries only when asked), with a pronoun subject resolved.</summary>
-    public static List<SentenceScan> Of(ParsedArticle article, IReadOnlyList<ParagraphScan> scans, CompanyDirectory directory, bool includeTimeline = false)
+    public static List<SentenceScan> Of(ParsedArticle article, IReadOnlyList<ParagraphScan> scans, CompanyDirectory directory, bool includeTimeline = false, CancellationToken cancellationToken = default)
     {
         var profiles = article.Profiles.ToDictionary(p => p.Paragraph);
         var result = new List<SentenceScan>();
@@ -51,6 +51,7 @@ public sealed partial record SentenceScan(
             var nextModel = 0;
             foreach (var (start, end) in scan.SentenceSpans)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var sentence = text[start..end];
                 // The matches are in text order: one sweep over them for all sentences.
                 while (nextCompany < scan.Companies.Count && scan.Companies[nextCompany].Start < start)
@@ -142,7 +143,8 @@ public static partial class ProseEventExtractor
 {
     public static (List<EventFact> Events, List<ModelReleaseFact> Releases, List<CompanyFoundedFact> Foundings) Extract(
         ParsedArticle article,
-        IReadOnlyList<SentenceScan> sentences)
+        IReadOnlyList<SentenceScan> sentences,
+        CancellationToken cancellationToken = default)
     {
         var reference = Reference(article, sentences);
         var events = new List<EventFact>();
@@ -152,6 +154,7 @@ public static partial class ProseEventExtractor
         int? lastYear = null;
         foreach (var sentence in sentences)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var future = FutureRegex().IsMatch(sentence.Text);
             var source = new SourceQuote(sentence.Number, sentence.Text);
             var dates = sentence.Dates;
