@@ -52,6 +52,7 @@ public static class EventMerger
         private readonly HashSet<SourceQuote> _sourceSet = [.. first.Sources];
         private InvestmentFact? _investment = first.Investment;
         private bool _merged;
+        private bool _planned = first.IsPlanned;
 
         public bool Matches(EventFact candidate, HashSet<string> candidateWords)
         {
@@ -73,6 +74,7 @@ public static class EventMerger
             _models.AddRange(candidate.Models.Where(_modelSet.Add));
             _sources.AddRange(candidate.Sources.Where(_sourceSet.Add));
             _investment ??= candidate.Investment;
+            _planned &= candidate.IsPlanned; // stated once as done, it happened
             _merged = true;
         }
 
@@ -82,6 +84,7 @@ public static class EventMerger
             Models = _models,
             Sources = _sources,
             Investment = _investment,
+            IsPlanned = _planned,
         };
     }
 

@@ -677,6 +677,9 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                     b.Property<int?>("InvestmentId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsPlanned")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Origin")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -652,6 +652,9 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
                     b.Property<int?>("InvestmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPlanned")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Origin")
                         .IsRequired()
                         .HasMaxLength(20)
