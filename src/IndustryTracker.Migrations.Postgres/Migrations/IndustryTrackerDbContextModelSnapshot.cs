@@ -678,7 +678,9 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsPlanned")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("Origin")
                         .IsRequired()

@@ -43,7 +43,7 @@ internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Time
                 j.HasKey("EventId", "AiModelId");
                 j.HasIndex("AiModelId", "EventId"); // covering: a model's events without reading the table
             });
-        builder.Property(e => e.IsPlanned); // migration ImportFacts; existing rows are not planned
+        builder.Property(e => e.IsPlanned).HasDefaultValue(false); // migration ImportFacts: existing rows are not planned
         builder.Property(e => e.SourceUrl).HasMaxLength(2000);
         builder.Property(e => e.DeletedBy).HasMaxLength(256);
         builder.Ignore(e => e.IsDeleted);

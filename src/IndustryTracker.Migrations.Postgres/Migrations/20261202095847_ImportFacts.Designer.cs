@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IndustryTracker.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(IndustryTrackerDbContext))]
-    [Migration("20261202094725_ImportFacts")]
+    [Migration("20261202095847_ImportFacts")]
     partial class ImportFacts
     {
         /// <inheritdoc />
@@ -681,7 +681,9 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsPlanned")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("Origin")
                         .IsRequired()

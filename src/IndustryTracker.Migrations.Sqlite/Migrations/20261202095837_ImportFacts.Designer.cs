@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IndustryTracker.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(IndustryTrackerDbContext))]
-    [Migration("20261202094712_ImportFacts")]
+    [Migration("20261202095837_ImportFacts")]
     partial class ImportFacts
     {
         /// <inheritdoc />
@@ -656,7 +656,9 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsPlanned")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("Origin")
                         .IsRequired()
