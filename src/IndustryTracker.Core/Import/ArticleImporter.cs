@@ -111,9 +111,9 @@ public sealed class ArticleImporter(
         {
             fileName = "(unnamed)";
         }
-        if (fileName.Length > 260)
+        if (fileName.Length > Review.FactLimits.FileName)
         {
-            fileName = fileName[..260];
+            fileName = fileName[..Review.FactLimits.FileName];
         }
         if (source.Content is null)
         {

@@ -228,6 +228,12 @@ public static partial class ProseEventExtractor
                 {
                     continue;
                 }
+                // An event is someone doing something: a dated clause that only describes ("X and Y are the strongest
+                // challengers in 2025") states no happening, unless its kind of news says it does.
+                if (category == EventCategory.Other && !future && !ActionRegex().IsMatch(clause.Text))
+                {
+                    continue;
+                }
                 var rule = eventMatch.Kind switch
                 {
                     ProseDateKind.Explicit => new Provenance("date.explicit", FactConfidence.High),
@@ -381,6 +387,11 @@ public static partial class ProseEventExtractor
 
     [GeneratedRegex(@"\b(?:will|expected to|expects to|is set (?:for|to)|are set (?:for|to)|set for release|scheduled|slated|plans? to|planned for|upcoming|due to (?:be|launch|release))\b", RegexOptions.IgnoreCase)]
     private static partial Regex FutureRegex();
+
+    /// <summary>A verb of happening: a past tense ("opened", "-based" is not one) or a common irregular one, or a
+    /// headline present ("signs", "launches").</summary>
+    [GeneratedRegex(@"(?<![\w-])(?:[a-z]{2,}ed|began|begun|bought|brought|built|broke|became|came|chose|did|drew|fell|forged|found|gave|got|grew|held|hit|kept|led|left|lost|made|met|paid|put|ran|rose|said|saw|sold|sent|set|shut|sought|spent|split|spun|stood|struck|swung|took|told|threw|went|won|wrote|signs|launches|releases|unveils|opens|raises|acquires|announces|agrees|files|lists)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ActionRegex();
 
     [GeneratedRegex(@"\b(?:release|released|launch|launched|debut|debuted|roll(?:ed)? out|unveil(?:ed)?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReleaseRegex();
