@@ -63,7 +63,8 @@ public static class DtoMapping
         [.. timelineEvent.Models.Select(m => m.Name).Order(StringComparer.OrdinalIgnoreCase)],
         EnumNames.Of(timelineEvent.Origin),
         sources,
-        timelineEvent.SourceUrl);
+        timelineEvent.SourceUrl,
+        timelineEvent.IsPlanned);
 
     /// <summary>Needs <see cref="Valuations.Valuation.Company"/> loaded.</summary>
     public static ValuationDto ToDto(this Valuations.Valuation valuation, IReadOnlyList<SourceDto> sources) => new(

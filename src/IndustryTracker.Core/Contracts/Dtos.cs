@@ -68,7 +68,9 @@ public sealed record EventDto(
     string Origin,
     IReadOnlyList<SourceDto> Sources,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    string? SourceUrl = null);
+    string? SourceUrl = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    bool IsPlanned = false);
 
 /// <summary>
 /// A company's valuation: <c>{ "company", "amount", "currency", "asReported", "amountUsd", "date", "sources" }</c>, then

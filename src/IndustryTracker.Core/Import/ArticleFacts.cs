@@ -98,6 +98,29 @@ public sealed record ParagraphScan(
     IReadOnlyList<PhraseMatch<ModelIdentity>> Models)
 {
     private IReadOnlyList<(int Start, int End)>? _sentenceSpans;
+    private readonly Dictionary<int, IReadOnlyList<ProseDateMatch>> _dates = [];
+    private readonly Dictionary<int, IReadOnlyList<MoneyAmount>> _amounts = [];
+
+    /// <summary>The date expressions of the sentence starting at <paramref name="start"/>, found once however many
+    /// extractors read them.</summary>
+    internal IReadOnlyList<ProseDateMatch> DatesAt(int start, string sentence)
+    {
+        if (!_dates.TryGetValue(start, out var dates))
+        {
+            _dates[start] = dates = ProseDates.Find(sentence);
+        }
+        return dates;
+    }
+
+    /// <summary>The amounts of money of the sentence starting at <paramref name="start"/>, found once.</summary>
+    internal IReadOnlyList<MoneyAmount> AmountsAt(int start, string sentence)
+    {
+        if (!_amounts.TryGetValue(start, out var amounts))
+        {
+            _amounts[start] = amounts = MoneyGrammar.Find(sentence);
+        }
+        return amounts;
+    }
 
     /// <summary>Where the sentences of the paragraph start and end, computed once.</summary>
     public IReadOnlyList<(int Start, int End)> SentenceSpans => _sentenceSpans ??= Sentences.Spans(Paragraph.Text);

@@ -28,7 +28,7 @@ public sealed class ArticleImporter(
     public async Task<ImportResult> ImportAsync(ArticleSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var prepared = Prepare(source, progress: null);
+        var prepared = Prepare(source, progress: null, cancellationToken);
         if (prepared.Error is not null)
         {
             return Reject(prepared.FileName, prepared.Error);
@@ -77,7 +77,7 @@ public sealed class ArticleImporter(
     public async Task<ImportPreview> PreviewAsync(ArticleSource source, IProgress<ImportStage>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var prepared = Prepare(source, progress);
+        var prepared = Prepare(source, progress, cancellationToken);
         if (prepared.Error is not null)
         {
             logger.LogInformation("Preview rejected {FileName}: {Reason}", prepared.FileName, prepared.Error);
@@ -104,16 +104,16 @@ public sealed class ArticleImporter(
     private sealed record Extracted(int? ExistingArticleId, ArticleFacts? Facts = null, CompanyDirectory? Directory = null);
 
     /// <summary>Names, decodes and parses; the shared first half of <see cref="ImportAsync"/> and <see cref="PreviewAsync"/>.</summary>
-    private Prepared Prepare(ArticleSource source, IProgress<ImportStage>? progress)
+    private Prepared Prepare(ArticleSource source, IProgress<ImportStage>? progress, CancellationToken cancellationToken)
     {
         var fileName = Path.GetFileName(source.FileName?.Trim() ?? string.Empty);
         if (fileName.Length == 0)
         {
             fileName = "(unnamed)";
         }
-        if (fileName.Length > 260)
+        if (fileName.Length > Review.FactLimits.FileName)
         {
-            fileName = fileName[..260];
+            fileName = fileName[..Review.FactLimits.FileName];
         }
         if (source.Content is null)
         {
@@ -128,7 +128,7 @@ public sealed class ArticleImporter(
         }
 
         progress?.Report(ImportStage.Parsing);
-        var parsed = ArticleParser.Parse(decoded.Text!);
+        var parsed = ArticleParser.Parse(decoded.Text!, cancellationToken);
         if (parsed.Error is not null)
         {
             return new(fileName, parsed.Error);
@@ -155,7 +155,7 @@ public sealed class ArticleImporter(
         var existingModels = await db.AiModels.Include(m => m.Developer).ToListAsync(cancellationToken);
         var directory = CompanyDirectory.Build(Reference, existingCompanies, prepared.Article!.Profiles);
         var catalog = ModelCatalog.Build(Reference, existingModels);
-        var facts = FactExtractor.Extract(prepared.Article, directory, catalog, Reference);
+        var facts = FactExtractor.Extract(prepared.Article, directory, catalog, Reference, cancellationToken);
         return new(null, facts, directory);
     }
 

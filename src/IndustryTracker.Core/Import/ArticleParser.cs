@@ -30,7 +30,7 @@ public static partial class ArticleParser
 
     private sealed record Block(int? ExplicitNumber, BlockKind Kind, string Text, string? Lead, FuzzyDate? Date = null);
 
-    public static ParseResult Parse(string text)
+    public static ParseResult Parse(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = TextCleaner.StripHtml(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'))
@@ -53,6 +53,7 @@ public static partial class ArticleParser
 
         for (var i = 0; i < lines.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var line = lines[i];
             if (line.Length == 0)
             {

@@ -91,9 +91,9 @@ public sealed class ArticleWriter(IndustryTrackerDbContext db, ReferenceData ref
             article = previous;
             article.ReplaceContent(title, sha256, parsed.CleanText, importedAt);
         }
-        article.Publisher = WriteSession.Text.TruncateOrNull(parsed.Publisher, 200);
-        article.Author = WriteSession.Text.TruncateOrNull(parsed.Author, 300);
-        article.Url = WriteSession.Text.TruncateOrNull(parsed.Url, 2000);
+        article.Publisher = WriteSession.Text.TruncateOrNull(parsed.Publisher, FactLimits.Publisher);
+        article.Author = WriteSession.Text.TruncateOrNull(parsed.Author, FactLimits.Author);
+        article.Url = WriteSession.Text.TruncateOrNull(parsed.Url, FactLimits.Url);
         foreach (var paragraph in parsed.Paragraphs)
         {
             article.AddParagraph(paragraph.Number, paragraph.StoredText);

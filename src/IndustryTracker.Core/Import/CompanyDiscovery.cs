@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using IndustryTracker.Core.Companies;
+using IndustryTracker.Core.Text;
 
 namespace IndustryTracker.Core.Import;
 
@@ -53,19 +54,24 @@ public static partial class CompanyDiscovery
     private const string Word = @"(?:[A-Z][\w'\u2019&.-]*[\w]|[A-Z]|\d+[\w.]*[A-Za-z])";
     private const string Name = "(?:" + Word + @")(?:\s+(?:" + Word + "))" + "{0,4}";
 
-    public static List<DiscoveredCompany> Find(ParsedArticle article)
+    public static List<DiscoveredCompany> Find(ParsedArticle article, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(article);
         var found = new List<DiscoveredCompany>();
         foreach (var paragraph in article.Paragraphs)
         {
-            Scan(paragraph.Text, found);
+            // Sentence by sentence: a pattern only runs on the sentences that contain its words.
+            foreach (var (start, end) in Sentences.Spans(paragraph.Text))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Scan(paragraph.Text[start..end], found);
+            }
         }
         // News outlets ("Chinese technology outlet LatePost reported") are sources, not companies.
         var publishers = Reference.ReferenceData.Default.Publishers;
         return found
             .Where(d => !publishers.IsOutlet(d.Name))
-            .GroupBy(d => Text.CompanyNames.Key(d.Name))
+            .GroupBy(d => CompanyNames.Key(d.Name))
             .Select(g => g.First() with { Parent = g.Select(d => d.Parent).FirstOrDefault(p => p is not null) })
             .ToList();
     }
@@ -91,18 +97,27 @@ public static partial class CompanyDiscovery
         }
     }
 
-    private static readonly (Regex Regex, bool? Lead)[] InvestorPatterns =
+    // Each pattern with the words every match of it contains (see GatedRegex).
+    private static readonly (GatedRegex Regex, bool? Lead)[] InvestorPatterns =
     [
-        (InvestorListRegex(), null),
-        (BackersIncludingRegex(), false),
-        (AmongInvestorsRegex(), false),
-        (WasAmongRegex(), false),
-        (AsSubscriberRegex(), false),
-        (ReceivedFromRegex(), false),
-        (ToLeadRegex(), true),
-        (LedTheRoundRegex(), true),
-        (AlsoTakingPartRegex(), false),
+        (new(InvestorListRegex(), "led by", "backed by", "participation from", "joined by"), null),
+        (new(BackersIncludingRegex(), "backers", "investors", "shareholders", "subscribers"), false),
+        (new(AmongInvestorsRegex(), "investors", "backers", "shareholders", "subscribers"), false),
+        (new(WasAmongRegex(), "buyers", "investors", "backers", "subscribers", "participants"), false),
+        (new(AsSubscriberRegex(), "subscriber", "investor", "backer", "buyer", "shareholder"), false),
+        (new(ReceivedFromRegex(), "from"), false),
+        (new(ToLeadRegex(), "to lead"), true),
+        (new(LedTheRoundRegex(), "led"), true),
+        (new(AlsoTakingPartRegex(), "taking part", "participating", "joining", "investing"), false),
     ];
+
+    private static readonly GatedRegex PossessiveUnit = new(PossessiveUnitRegex(), "unit", "arm", "subsidiary", "lab", "division", "affiliate");
+    private static readonly GatedRegex WhoseUnit = new(WhoseUnitRegex(), "whose");
+    private static readonly GatedRegex Alias = new(AliasRegex(), "named", "formally", "formerly", "known", "whose", "under the");
+    private static readonly GatedRegex Abbreviation = new(AbbreviationRegex(), "(");
+    private static readonly GatedRegex Appositive = new(AppositiveRegex(), "startup", "start-up", "company", "firm", "chipmaker", "designer", "developer", "provider", "vendor", "operator", "fund");
+    private static readonly GatedRegex Backed = new(BackedRegex(), "-backed");
+    private static readonly GatedRegex Suffix = new(SuffixRegex(), "Capital", "Ventures", "Partners", "Technologies", "Semiconductor", "Robotics", "Labs", "Data", "Fund", "Group", "Holdings");
 
     /// <summary>
     /// Parent and unit pairs the text states: "Alibaba's chip unit T-Head", "High-Flyer's AI lab, DeepSeek",
@@ -110,11 +125,11 @@ public static partial class CompanyDiscovery
     /// </summary>
     public static IEnumerable<(string Unit, string Parent)> Units(string text)
     {
-        foreach (Match m in PossessiveUnitRegex().Matches(text))
+        foreach (Match m in PossessiveUnit.Matches(text))
         {
             yield return (Clean(m.Groups["name"].Value), Clean(m.Groups["parent"].Value));
         }
-        foreach (Match m in WhoseUnitRegex().Matches(text))
+        foreach (Match m in WhoseUnit.Matches(text))
         {
             yield return (Clean(m.Groups["name"].Value), Clean(m.Groups["parent"].Value));
         }
@@ -127,11 +142,11 @@ public static partial class CompanyDiscovery
     /// </summary>
     public static IEnumerable<(string? Owner, string Alias, int Index)> Aliases(string text)
     {
-        foreach (Match m in AliasRegex().Matches(text))
+        foreach (Match m in Alias.Matches(text))
         {
             yield return (null, Clean(m.Groups["alias"].Value), m.Index);
         }
-        foreach (Match m in AbbreviationRegex().Matches(text))
+        foreach (Match m in Abbreviation.Matches(text))
         {
             var name = Clean(m.Groups["name"].Value);
             var initials = string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).Select(w => w[0]));
@@ -161,14 +176,14 @@ public static partial class CompanyDiscovery
         {
             Add(found, name, CompanyCategory.Investor, null, "investor list");
         }
-        foreach (Match m in AppositiveRegex().Matches(text))
+        foreach (Match m in Appositive.Matches(text))
         {
             var noun = m.Groups["noun"].Value.ToLowerInvariant();
             var category = CategoryOf(noun, m.Groups["mods"].Value);
             var city = m.Groups["city"].Success ? m.Groups["city"].Value : null;
             Add(found, m.Groups["name"].Value, category, city, "appositive");
         }
-        foreach (Match m in BackedRegex().Matches(text))
+        foreach (Match m in Backed.Matches(text))
         {
             Add(found, m.Groups["name"].Value, CompanyCategory.Other, null, "backed");
         }
@@ -177,7 +192,7 @@ public static partial class CompanyDiscovery
             Add(found, unit, CompanyCategory.Other, null, "unit", parent);
             Add(found, parent, CompanyCategory.Other, null, "unit parent");
         }
-        foreach (Match m in SuffixRegex().Matches(text))
+        foreach (Match m in Suffix.Matches(text))
         {
             var name = m.Groups["name"].Value;
             var category = name.EndsWith("Capital", StringComparison.Ordinal) || name.EndsWith("Ventures", StringComparison.Ordinal) || name.EndsWith("Partners", StringComparison.Ordinal) || name.EndsWith("Fund", StringComparison.Ordinal)

@@ -10,7 +10,7 @@ namespace IndustryTracker.Core.Import;
 /// </summary>
 public static class CompanyNaming
 {
-    public static Dictionary<CompanyIdentity, List<string>> AddAliases(ParsedArticle article, CompanyDirectory directory)
+    public static Dictionary<CompanyIdentity, List<string>> AddAliases(ParsedArticle article, CompanyDirectory directory, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(directory);
@@ -24,6 +24,7 @@ public static class CompanyNaming
             }
             foreach (var sentence in Sentences.Split(paragraph.Text))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var named = directory.Find(sentence);
                 foreach (var (owner, alias, index) in CompanyDiscovery.Aliases(sentence))
                 {
@@ -62,11 +63,14 @@ public static class CompanyNaming
         var result = new Dictionary<CompanyIdentity, CompanyIdentity>();
         foreach (var paragraph in article.Paragraphs)
         {
-            foreach (var (unit, parent) in CompanyDiscovery.Units(paragraph.Text))
+            foreach (var (start, end) in Sentences.Spans(paragraph.Text))
             {
-                if (directory.Resolve(unit) is { } child && directory.Resolve(parent) is { } owner && child != owner)
+                foreach (var (unit, parent) in CompanyDiscovery.Units(paragraph.Text[start..end]))
                 {
-                    result.TryAdd(child, owner);
+                    if (directory.Resolve(unit) is { } child && directory.Resolve(parent) is { } owner && child != owner)
+                    {
+                        result.TryAdd(child, owner);
+                    }
                 }
             }
         }

@@ -14,46 +14,84 @@ public static class EventMerger
 
     public static List<EventFact> Merge(IEnumerable<EventFact> events)
     {
-        var result = new List<EventFact>();
+        ArgumentNullException.ThrowIfNull(events);
+        // Each merged event is built up in place (sets, not copied lists), and its words are split once: merging n
+        // statements costs n comparisons with the events kept so far, each cheap when the dates do not overlap.
+        var groups = new List<Group>();
         foreach (var candidate in events)
         {
-            var index = result.FindIndex(e => Same(e, candidate));
-            if (index < 0)
+            var words = Words(candidate.Summary ?? candidate.Title);
+            var group = groups.Find(g => g.Matches(candidate, words));
+            if (group is null)
             {
-                result.Add(candidate);
-                continue;
+                groups.Add(new Group(candidate, words));
             }
-            var kept = result[index];
-            result[index] = kept with
+            else
             {
-                Companies = kept.Companies.Union(candidate.Companies).ToList(),
-                Models = kept.Models.Union(candidate.Models).ToList(),
-                Sources = kept.Sources.Concat(candidate.Sources.Where(s => !kept.Sources.Contains(s))).ToList(),
-                Investment = kept.Investment ?? candidate.Investment,
-            };
+                group.Add(candidate);
+            }
         }
-        return result;
+        return groups.ConvertAll(g => g.ToFact());
     }
 
     public static bool Same(EventFact a, EventFact b)
     {
-        if (!Overlap(a.Date, b.Date))
-        {
-            return false;
-        }
-        var ca = a.Companies.ToHashSet();
-        var cb = b.Companies.ToHashSet();
-        if (!(ca.IsSubsetOf(cb) || cb.IsSubsetOf(ca)) || (ca.Count == 0) != (cb.Count == 0))
-        {
-            return false;
-        }
-        return TextOverlap(a.Summary ?? a.Title, b.Summary ?? b.Title) >= MinTextOverlap;
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return new Group(a, Words(a.Summary ?? a.Title)).Matches(b, Words(b.Summary ?? b.Title));
     }
 
-    public static double TextOverlap(string a, string b)
+    /// <summary>The first statement of an event and what later statements of it add.</summary>
+    private sealed class Group(EventFact first, HashSet<string> words)
     {
-        var wa = Words(a);
-        var wb = Words(b);
+        private readonly List<CompanyIdentity> _companies = [.. first.Companies.Distinct()];
+        private readonly HashSet<CompanyIdentity> _companySet = [.. first.Companies];
+        private readonly List<ModelIdentity> _models = [.. first.Models.Distinct()];
+        private readonly HashSet<ModelIdentity> _modelSet = [.. first.Models];
+        private readonly List<SourceQuote> _sources = [.. first.Sources];
+        private readonly HashSet<SourceQuote> _sourceSet = [.. first.Sources];
+        private InvestmentFact? _investment = first.Investment;
+        private bool _merged;
+        private bool _planned = first.IsPlanned;
+
+        public bool Matches(EventFact candidate, HashSet<string> candidateWords)
+        {
+            if (!Overlap(first.Date, candidate.Date))
+            {
+                return false;
+            }
+            var other = candidate.Companies.ToHashSet();
+            if (!(_companySet.IsSubsetOf(other) || other.IsSubsetOf(_companySet)) || (_companySet.Count == 0) != (other.Count == 0))
+            {
+                return false;
+            }
+            return Overlap(words, candidateWords) >= MinTextOverlap;
+        }
+
+        public void Add(EventFact candidate)
+        {
+            _companies.AddRange(candidate.Companies.Where(_companySet.Add));
+            _models.AddRange(candidate.Models.Where(_modelSet.Add));
+            _sources.AddRange(candidate.Sources.Where(_sourceSet.Add));
+            _investment ??= candidate.Investment;
+            _planned &= candidate.IsPlanned; // stated once as done, it happened
+            _merged = true;
+        }
+
+        public EventFact ToFact() => !_merged ? first : first with
+        {
+            Companies = _companies,
+            Models = _models,
+            Sources = _sources,
+            Investment = _investment,
+            IsPlanned = _planned,
+        };
+    }
+
+    public static double TextOverlap(string a, string b) => Overlap(Words(a), Words(b));
+
+    private static double Overlap(HashSet<string> wa, HashSet<string> wb)
+    {
         if (wa.Count == 0 || wb.Count == 0)
         {
             return 0;

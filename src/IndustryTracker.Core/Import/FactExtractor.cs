@@ -11,12 +11,16 @@ namespace IndustryTracker.Core.Import;
 /// </summary>
 public static class FactExtractor
 {
-    public static ArticleFacts Extract(ParsedArticle article, CompanyDirectory companies, ModelCatalog models, ReferenceData? reference = null)
+    public static ArticleFacts Extract(ParsedArticle article, CompanyDirectory companies, ModelCatalog models, ReferenceData? reference = null, CancellationToken cancellationToken = default)
     {
         reference ??= ReferenceData.Default;
-        companies.Discover(CompanyDiscovery.Find(article));
-        var aliases = CompanyNaming.AddAliases(article, companies);
-        var scans = article.Paragraphs.Select(p => ParagraphScan.Of(p, companies, models)).ToList();
+        companies.Discover(CompanyDiscovery.Find(article, cancellationToken));
+        var aliases = CompanyNaming.AddAliases(article, companies, cancellationToken);
+        var scans = article.Paragraphs.Select(p =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return ParagraphScan.Of(p, companies, models);
+        }).ToList();
         var parents = CompanyNaming.Parents(article, companies);
         var companyFacts = CompanyExtractor.Extract(article, scans, companies);
         var modelFacts = ModelExtractor.Extract(scans, companies);
@@ -27,13 +31,13 @@ public static class FactExtractor
                 companyFacts.Add(new CompanyFact(developer, null, [model.Sources[0]]) { Provenance = new Provenance("company.model-developer", FactConfidence.Medium) });
             }
         }
-        var sentences = SentenceScan.Of(article, scans, companies);
+        var sentences = SentenceScan.Of(article, scans, companies, cancellationToken: cancellationToken);
         var timeline = TimelineExtractor.Extract(article, scans);
-        var (prose, releases, foundings) = ProseEventExtractor.Extract(article, sentences);
-        var allSentences = SentenceScan.Of(article, scans, companies, includeTimeline: true);
+        var (prose, releases, foundings) = ProseEventExtractor.Extract(article, sentences, cancellationToken);
+        var allSentences = SentenceScan.Of(article, scans, companies, includeTimeline: true, cancellationToken);
         var dates = ProseEventExtractor.Reference(article, sentences);
         var notes = new List<string>();
-        var investments = InvestmentExtractor.Extract(article, allSentences, companies, reference, dates, notes);
+        var investments = InvestmentExtractor.Extract(article, allSentences, companies, reference, dates, notes, cancellationToken);
         foreach (var investment in investments)
         {
             foreach (var company in investment.Investors.Select(i => i.Company).Prepend(investment.Recipient).OfType<CompanyIdentity>())
@@ -44,7 +48,7 @@ public static class FactExtractor
                 }
             }
         }
-        var valuations = ValuationExtractor.Extract(allSentences, companies, dates);
+        var valuations = ValuationExtractor.Extract(allSentences, companies, dates, cancellationToken);
         var events = EventMerger.Merge(timeline.Concat(prose))
             .Select(e => e with
             {

@@ -30,19 +30,23 @@ public static partial class InvestmentExtractor
 {
     public const decimal EquivalenceTolerance = 0.15m;
 
+    private static readonly GatedRegex Backed = new(BackedRegex(), "-backed");
+
     public static List<InvestmentFact> Extract(
         ParsedArticle article,
         IReadOnlyList<SentenceScan> sentences,
         CompanyDirectory directory,
         ReferenceData reference,
         DateReference? dates,
-        List<string>? notes = null)
+        List<string>? notes = null,
+        CancellationToken cancellationToken = default)
     {
         var timeline = article.Timeline.ToDictionary(t => t.Paragraph);
         var found = new List<InvestmentFact>();
         foreach (var sentence in sentences)
         {
-            foreach (Match backed in BackedRegex().Matches(sentence.Text))
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (Match backed in Backed.Matches(sentence.Text))
             {
                 // "Tencent-backed Enflame": an investor relation (never a parent), with no amount.
                 if (directory.Resolve(backed.Groups["backer"].Value) is { } backer && directory.Resolve(backed.Groups["name"].Value) is { } backee && backer != backee)
@@ -53,7 +57,7 @@ public static partial class InvestmentExtractor
                     });
                 }
             }
-            var amounts = MoneyGrammar.Find(sentence.Text);
+            var amounts = sentence.Amounts;
             var read = false;
             foreach (var amount in amounts)
             {
@@ -141,12 +145,27 @@ public static partial class InvestmentExtractor
     public static List<InvestmentFact> Merge(IEnumerable<InvestmentFact> facts, ReferenceData reference)
     {
         var result = new List<InvestmentFact>();
+        // Only deals of the same company can be one deal: each fact is compared with those, not with every deal.
+        var bySubject = new Dictionary<CompanyIdentity, List<int>>();
         foreach (var fact in facts)
         {
-            var index = result.FindIndex(r => SameInvestment(r, fact, reference));
+            var index = -1;
+            if (fact.Subject is { } subject && bySubject.TryGetValue(subject, out var candidates))
+            {
+                var at = candidates.FindIndex(i => SameInvestment(result[i], fact, reference));
+                index = at < 0 ? -1 : candidates[at];
+            }
             if (index < 0)
             {
                 result.Add(fact);
+                if (fact.Subject is { } newSubject)
+                {
+                    if (!bySubject.TryGetValue(newSubject, out var indices))
+                    {
+                        bySubject[newSubject] = indices = [];
+                    }
+                    indices.Add(result.Count - 1);
+                }
                 continue;
             }
             var kept = result[index];
@@ -175,10 +194,26 @@ public static partial class InvestmentExtractor
     }
 
     /// <summary>Same kind, same company, and amounts that agree (see the class summary).</summary>
-    public static bool SameInvestment(InvestmentFact a, InvestmentFact b, ReferenceData reference) =>
-        SameKind(a.Kind, b.Kind) && a.Subject is not null && a.Subject == b.Subject
-        && (a.Amounts.Any(x => b.Amounts.Any(y => Equivalent(x.Amount, x.Currency, y.Amount, y.Currency, reference)))
-            || (a.Amounts.Count == 0 && b.Amounts.Count == 0 && a.Investors.Select(i => i.Company).ToHashSet().SetEquals(b.Investors.Select(i => i.Company))));
+    public static bool SameInvestment(InvestmentFact a, InvestmentFact b, ReferenceData reference)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (!SameKind(a.Kind, b.Kind) || a.Subject is null || a.Subject != b.Subject)
+        {
+            return false;
+        }
+        foreach (var x in a.Amounts)
+        {
+            foreach (var y in b.Amounts)
+            {
+                if (Equivalent(x.Amount, x.Currency, y.Amount, y.Currency, reference))
+                {
+                    return true;
+                }
+            }
+        }
+        return a.Amounts.Count == 0 && b.Amounts.Count == 0 && a.Investors.Select(i => i.Company).ToHashSet().SetEquals(b.Investors.Select(i => i.Company));
+    }
 
     /// <summary>A round and a listing of the same company and amount are one deal told two ways ("raised HK$4.35
     /// billion" and "raised HK$4.35 billion in a Hong Kong listing").</summary>

@@ -44,6 +44,8 @@ public sealed partial class ModelCatalog
     private readonly Dictionary<string, ModelBrand> _brands = new(StringComparer.OrdinalIgnoreCase);
     private readonly Regex? _pattern;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+
     private ModelCatalog(ReferenceData reference, IEnumerable<AiModel> existing)
     {
         foreach (var model in existing)
@@ -71,13 +73,16 @@ public sealed partial class ModelCatalog
         if (_brands.Count > 0)
         {
             var brands = string.Join('|', _brands.Keys.OrderByDescending(b => b.Length).Select(Regex.Escape));
-            _pattern = new Regex(
+            var pattern =
                 @"(?<![\p{L}\p{N}])(?<brand>" + brands + @")(?<tier>\s(?:" + Tiers + @"))?(?:(?<poss>['\u2019]s\s+)|(?<sep>[-\s]?))" +
                 @"(?<ver>[A-Za-z]-?\d+(?:\.\d+)?|\d{1,2}(?:\.\d+)?(?:[BbKk]|o)?)" +
                 @"(?<size>(?:-A?\d+(?:\.\d+)?[BbMm])*)" +
-                @"(?<suffix>(?:[-\s](?:" + Suffixes + @"))*)(?![\p{L}\p{N}])",
-                RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
-                TimeSpan.FromSeconds(1));
+                @"(?<suffix>(?:[-\s](?:" + Suffixes + @"))*)(?![\p{L}\p{N}])";
+            // Compiled once per brand list (the reference lists rarely change), not interpreted on every import.
+            _pattern = Patterns.GetOrAdd(pattern, p => new Regex(
+                p,
+                RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled,
+                TimeSpan.FromSeconds(1)));
         }
     }
 

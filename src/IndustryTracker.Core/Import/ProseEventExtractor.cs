@@ -17,6 +17,12 @@ public sealed partial record SentenceScan(
 {
     public int Number => Paragraph.Paragraph.Number;
 
+    /// <summary>The sentence's date expressions (<see cref="ProseDates.Find"/>), found once per sentence.</summary>
+    public IReadOnlyList<ProseDateMatch> Dates => Paragraph.DatesAt(Start, Text);
+
+    /// <summary>The sentence's amounts of money (<see cref="MoneyGrammar.Find"/>), found once per sentence.</summary>
+    public IReadOnlyList<MoneyAmount> Amounts => Paragraph.AmountsAt(Start, Text);
+
     /// <summary>The company the text was about before this sentence: the profiled company, else the first company of
     /// the latest sentence that named one. "The company", "the start-up", "it" refer to it.</summary>
     public CompanyIdentity? Context { get; init; }
@@ -28,7 +34,7 @@ public sealed partial record SentenceScan(
     public IReadOnlyList<PhraseMatch<ModelIdentity>> ModelMatches { get; init; } = [];
 
     /// <summary>The sentences of every paragraph (timeline entries only when asked), with a pronoun subject resolved.</summary>
-    public static List<SentenceScan> Of(ParsedArticle article, IReadOnlyList<ParagraphScan> scans, CompanyDirectory directory, bool includeTimeline = false)
+    public static List<SentenceScan> Of(ParsedArticle article, IReadOnlyList<ParagraphScan> scans, CompanyDirectory directory, bool includeTimeline = false, CancellationToken cancellationToken = default)
     {
         var profiles = article.Profiles.ToDictionary(p => p.Paragraph);
         var result = new List<SentenceScan>();
@@ -45,6 +51,7 @@ public sealed partial record SentenceScan(
             var nextModel = 0;
             foreach (var (start, end) in scan.SentenceSpans)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var sentence = text[start..end];
                 // The matches are in text order: one sweep over them for all sentences.
                 while (nextCompany < scan.Companies.Count && scan.Companies[nextCompany].Start < start)
@@ -136,7 +143,8 @@ public static partial class ProseEventExtractor
 {
     public static (List<EventFact> Events, List<ModelReleaseFact> Releases, List<CompanyFoundedFact> Foundings) Extract(
         ParsedArticle article,
-        IReadOnlyList<SentenceScan> sentences)
+        IReadOnlyList<SentenceScan> sentences,
+        CancellationToken cancellationToken = default)
     {
         var reference = Reference(article, sentences);
         var events = new List<EventFact>();
@@ -146,9 +154,10 @@ public static partial class ProseEventExtractor
         int? lastYear = null;
         foreach (var sentence in sentences)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var future = FutureRegex().IsMatch(sentence.Text);
             var source = new SourceQuote(sentence.Number, sentence.Text);
-            var dates = ProseDates.Find(sentence.Text);
+            var dates = sentence.Dates;
             if (dates.Count == 0)
             {
                 // "The same day, DeepSeek published …": the date of the statement before.
@@ -216,6 +225,12 @@ public static partial class ProseEventExtractor
                 lastDate = eventDate;
                 var category = EventClassifier.Classify(clause.Text);
                 if (companies.Count == 0 && clause.Models.Count == 0 && category == EventCategory.Other)
+                {
+                    continue;
+                }
+                // An event is someone doing something: a dated clause that only describes ("X and Y are the strongest
+                // challengers in 2025") states no happening, unless its kind of news says it does.
+                if (category == EventCategory.Other && !future && !ActionRegex().IsMatch(clause.Text))
                 {
                     continue;
                 }
@@ -299,7 +314,7 @@ public static partial class ProseEventExtractor
         var exact = article.Timeline.Where(t => t.Date.Precision == DatePrecision.Day).Select(t => t.Date.Start).ToList();
         foreach (var sentence in sentences)
         {
-            foreach (var match in ProseDates.Find(sentence.Text).Where(m => m.Kind == ProseDateKind.Explicit))
+            foreach (var match in sentence.Dates.Where(m => m.Kind == ProseDateKind.Explicit))
             {
                 if (ProseDates.Resolve(match, null) is { Precision: DatePrecision.Day } day)
                 {
@@ -322,7 +337,7 @@ public static partial class ProseEventExtractor
         }
         foreach (var sentence in sentences.Where(s => !FutureRegex().IsMatch(s.Text)))
         {
-            foreach (var match in ProseDates.Find(sentence.Text).Where(m => m.Kind != ProseDateKind.Relative))
+            foreach (var match in sentence.Dates.Where(m => m.Kind != ProseDateKind.Relative))
             {
                 if (ProseDates.Resolve(match, year) is { } date && date.End.DayNumber - date.Start.DayNumber <= 31)
                 {
@@ -372,6 +387,11 @@ public static partial class ProseEventExtractor
 
     [GeneratedRegex(@"\b(?:will|expected to|expects to|is set (?:for|to)|are set (?:for|to)|set for release|scheduled|slated|plans? to|planned for|upcoming|due to (?:be|launch|release))\b", RegexOptions.IgnoreCase)]
     private static partial Regex FutureRegex();
+
+    /// <summary>A verb of happening: a past tense ("opened", "-based" is not one) or a common irregular one, or a
+    /// headline present ("signs", "launches").</summary>
+    [GeneratedRegex(@"(?<![\w-])(?:[a-z]{2,}ed|began|begun|bought|brought|built|broke|became|came|chose|did|drew|fell|forged|found|gave|got|grew|held|hit|kept|led|left|lost|made|met|paid|put|ran|rose|said|saw|sold|sent|set|shut|sought|spent|split|spun|stood|struck|swung|took|told|threw|went|won|wrote|signs|launches|releases|unveils|opens|raises|acquires|announces|agrees|files|lists)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ActionRegex();
 
     [GeneratedRegex(@"\b(?:release|released|launch|launched|debut|debuted|roll(?:ed)? out|unveil(?:ed)?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReleaseRegex();

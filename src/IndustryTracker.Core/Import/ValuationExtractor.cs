@@ -19,13 +19,14 @@ namespace IndustryTracker.Core.Import;
 /// </summary>
 public static partial class ValuationExtractor
 {
-    public static List<ValuationFact> Extract(IReadOnlyList<SentenceScan> sentences, CompanyDirectory directory, DateReference? dates)
+    public static List<ValuationFact> Extract(IReadOnlyList<SentenceScan> sentences, CompanyDirectory directory, DateReference? dates, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var found = new List<ValuationFact>();
         foreach (var sentence in sentences)
         {
-            foreach (var amount in MoneyGrammar.Find(sentence.Text))
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var amount in sentence.Amounts)
             {
                 if (Read(sentence, amount, directory, dates) is { } valuation
                     && !found.Any(v => v.Company == valuation.Company && v.Amount == valuation.Amount && v.Currency == valuation.Currency))

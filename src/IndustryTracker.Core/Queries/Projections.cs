@@ -27,6 +27,7 @@ internal static class Projections
         DateEnd = e.Date.End,
         DatePrecision = e.Date.Precision,
         SourceUrl = e.SourceUrl,
+        IsPlanned = e.IsPlanned,
         Companies = e.Companies.OrderBy(c => c.Name).Select(c => c.Name).ToList(),
         Models = e.Models.OrderBy(m => m.Name).Select(m => m.Name).ToList(),
         Sources = db.Mentions
@@ -117,6 +118,7 @@ internal sealed class EventRow
     public DateOnly DateEnd { get; init; }
     public DatePrecision DatePrecision { get; init; }
     public string? SourceUrl { get; init; }
+    public bool IsPlanned { get; init; }
     public required List<string> Companies { get; init; }
     public required List<string> Models { get; init; }
     public required List<SourceRow> Sources { get; init; }
@@ -131,7 +133,8 @@ internal sealed class EventRow
         Models,
         EnumNames.Of(Origin),
         [.. Sources.Select(s => s.ToDto())],
-        SourceUrl);
+        SourceUrl,
+        IsPlanned);
 }
 
 internal sealed class ModelRow

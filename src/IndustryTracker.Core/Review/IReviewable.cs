@@ -54,4 +54,11 @@ public static class FactLimits
     public const int Summary = 8000;
     public const int AsReported = 200;
     public const int Actor = 256;
+    public const int FileName = 260;
+    public const int Publisher = 200;
+    public const int Author = 300;
+    public const int Url = 2000;
+    public const int RoundLabel = 100;
+    public const int Purpose = 1000;
+    public const int Period = 100;
 }

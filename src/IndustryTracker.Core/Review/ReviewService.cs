@@ -9,7 +9,8 @@ namespace IndustryTracker.Core.Review;
 /// <summary>
 /// One imported fact waiting for an editor: <see cref="Id"/> is "kind-recordId" ("event-12"), the label and date as
 /// stored, the rule and confidence it was read with, and its first quote with the paragraph it sits in (to highlight).
-/// <see cref="Href"/> opens the article; <see cref="EditHref"/> opens the fact's edit form where there is one (events).
+/// <see cref="Href"/> opens the article; <see cref="EditHref"/> opens the fact's edit form: an event's own form; for an
+/// investment or a valuation (which have none) the profile form of the company it is about.
 /// </summary>
 public sealed record ReviewItem(
     string Id,
@@ -50,14 +51,16 @@ public sealed class ReviewService(IDbContextFactory<IndustryTrackerDbContext> co
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
 
         var events = await db.Events.Where(e => e.ConfirmedAt == null && e.Confidence != null && Reviewed.Contains(e.Confidence.Value))
-            .Select(e => new Candidate(EventKind, e.Id, e.Title, e.Date.Label, e.ImportRule, e.Confidence!.Value)).ToListAsync(cancellationToken);
+            .Select(e => new Candidate(EventKind, e.Id, e.Title, e.Date.Label, e.ImportRule, e.Confidence!.Value, $"events/{e.Id}/edit")).ToListAsync(cancellationToken);
         var investments = await db.Investments.Where(i => i.ConfirmedAt == null && i.Confidence != null && Reviewed.Contains(i.Confidence.Value))
             .Select(i => new Candidate(InvestmentKind, i.Id,
                 (i.Recipient == null ? "?" : i.Recipient.Name) + " · " + (i.Money == null ? "no amount" : i.Money.AsReported) + (i.RoundLabel == null ? "" : " · " + i.RoundLabel),
-                i.Announced == null ? null : i.Announced.Label, i.ImportRule, i.Confidence!.Value)).ToListAsync(cancellationToken);
+                i.Announced == null ? null : i.Announced.Label, i.ImportRule, i.Confidence!.Value,
+                // No investment form: the recipient's profile form is where an editor corrects what the company received.
+                i.Recipient == null ? null : "companies/" + i.Recipient.Slug + "/edit")).ToListAsync(cancellationToken);
         var valuations = await db.Valuations.Where(v => v.ConfirmedAt == null && v.Confidence != null && Reviewed.Contains(v.Confidence.Value))
             .Select(v => new Candidate(ValuationKind, v.Id, v.Company.Name + " valued at " + v.Money.AsReported,
-                v.Date == null ? null : v.Date.Label, v.ImportRule, v.Confidence!.Value)).ToListAsync(cancellationToken);
+                v.Date == null ? null : v.Date.Label, v.ImportRule, v.Confidence!.Value, "companies/" + v.Company.Slug + "/edit")).ToListAsync(cancellationToken);
         var candidates = events.Concat(investments).Concat(valuations).ToList();
 
         var quotes = await FirstQuotesAsync(db, candidates, cancellationToken);
@@ -115,7 +118,7 @@ public sealed class ReviewService(IDbContextFactory<IndustryTrackerDbContext> co
         return true;
     }
 
-    private sealed record Candidate(string Kind, int Id, string Label, string? Date, string? Rule, FactConfidence Confidence);
+    private sealed record Candidate(string Kind, int Id, string Label, string? Date, string? Rule, FactConfidence Confidence, string? EditHref);
 
     private sealed record Quote(int ArticleId, string Article, DateTimeOffset ImportedAt, int Paragraph, string Text, string ParagraphText);
 
@@ -123,7 +126,7 @@ public sealed class ReviewService(IDbContextFactory<IndustryTrackerDbContext> co
         $"{c.Kind}-{c.Id}", c.Kind, c.Id, c.Label, c.Date, c.Rule ?? Provenance.Unspecified.Rule, EnumNames.Of(c.Confidence),
         q.ArticleId, q.Article, q.Paragraph, q.Text, q.ParagraphText, q.ImportedAt,
         $"sources/{q.ArticleId}",
-        c.Kind == EventKind ? $"events/{c.Id}/edit" : null);
+        c.EditHref);
 
     /// <summary>The first quote (by article and paragraph) of each candidate, with its paragraph's text.</summary>
     private static async Task<Dictionary<(string Kind, int Id), Quote>> FirstQuotesAsync(IndustryTrackerDbContext db, List<Candidate> candidates, CancellationToken cancellationToken)

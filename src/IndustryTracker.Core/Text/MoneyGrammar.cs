@@ -28,6 +28,10 @@ public static partial class MoneyGrammar
     {
         ArgumentNullException.ThrowIfNull(text);
         var result = new List<MoneyAmount>();
+        if (!text.AsSpan().ContainsAnyInRange('0', '9'))
+        {
+            return result; // every amount has a number
+        }
         foreach (Match m in MoneyRegex().Matches(text))
         {
             var prefix = m.Groups["pre"].Value;

@@ -19,7 +19,13 @@ public sealed class PhraseMatcher<T>
     where T : class
 {
     private readonly Dictionary<string, Entry> _phrases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private int _maxWords;
+
+    public PhraseMatcher()
+    {
+        _bySpan = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     private sealed record Entry(T Value, bool ProperNounOnly);
 
@@ -30,29 +36,32 @@ public sealed class PhraseMatcher<T>
     public bool Add(string phrase, T value, bool properNounOnly = false)
     {
         ArgumentNullException.ThrowIfNull(phrase);
-        var words = Words(phrase).Select(w => w.Text).ToList();
-        if (words.Count == 0)
+        var folded = Fold(phrase);
+        if (folded.Words.Count == 0)
         {
             return false;
         }
-        _maxWords = Math.Max(_maxWords, words.Count);
-        return _phrases.TryAdd(string.Join(' ', words), new Entry(value, properNounOnly));
+        _maxWords = Math.Max(_maxWords, folded.Words.Count);
+        return _phrases.TryAdd(new string(folded.Key(0, folded.Words.Count)), new Entry(value, properNounOnly));
     }
 
     public T? Lookup(string phrase)
     {
         ArgumentNullException.ThrowIfNull(phrase);
-        return _phrases.TryGetValue(string.Join(' ', Words(phrase).Select(w => w.Text)), out var entry) ? entry.Value : null;
+        var folded = Fold(phrase);
+        return folded.Words.Count > 0 && _bySpan.TryGetValue(folded.Key(0, folded.Words.Count), out var entry) ? entry.Value : null;
     }
 
+    /// <summary>Every known phrase in <paramref name="text"/>, longest first at each word, in one pass: the text's words
+    /// are folded once into one buffer (separated by single spaces), so each candidate phrase is a slice of it.</summary>
     public IReadOnlyList<PhraseMatch<T>> FindAll(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = Words(text);
+        var folded = Fold(text);
         var matches = new List<PhraseMatch<T>>();
-        for (var i = 0; i < words.Count;)
+        for (var i = 0; i < folded.Words.Count;)
         {
-            var match = LongestAt(text, words, i);
+            var match = LongestAt(text, folded, i);
             if (match is null)
             {
                 i++;
@@ -64,34 +73,27 @@ public sealed class PhraseMatcher<T>
         return matches;
     }
 
-    private (PhraseMatch<T> Match, int WordCount)? LongestAt(string text, List<Word> words, int i)
+    private (PhraseMatch<T> Match, int WordCount)? LongestAt(string text, FoldedText folded, int i)
     {
-        var builder = new StringBuilder();
-        var candidates = new List<(string Key, int Count)>();
-        for (var n = 1; n <= _maxWords && i + n <= words.Count; n++)
+        var words = folded.Words;
+        // The longest run of words from i that one name could span (a name's words are separated by a short gap).
+        var longest = 1;
+        while (longest < _maxWords && i + longest < words.Count
+            && IsNameGap(text.AsSpan(words[i + longest - 1].End, words[i + longest].Start - words[i + longest - 1].End)))
         {
-            if (n > 1)
-            {
-                if (!IsNameGap(text.AsSpan(words[i + n - 2].End, words[i + n - 1].Start - words[i + n - 2].End)))
-                {
-                    break;
-                }
-                builder.Append(' ');
-            }
-            builder.Append(words[i + n - 1].Text);
-            candidates.Add((builder.ToString(), n));
+            longest++;
         }
-        for (var c = candidates.Count - 1; c >= 0; c--)
+        var start = words[i].Start;
+        for (var count = longest; count >= 1; count--)
         {
-            var (key, count) = candidates[c];
+            var key = folded.Key(i, count);
             var last = words[i + count - 1];
-            var start = words[i].Start;
             if (TryEntry(key, text, start, out var entry))
             {
                 return (new PhraseMatch<T>(entry.Value, start, last.End - start, text[start..last.End]), count);
             }
             // A possessive whose apostrophe was lost: "DeepSeeks" for "DeepSeek's".
-            if (last.Text.Length > 3 && last.Text[^1] == 's' && TryEntry(key[..^1], text, start, out entry))
+            if (last.FoldLength > 3 && key[^1] == 's' && TryEntry(key[..^1], text, start, out entry))
             {
                 return (new PhraseMatch<T>(entry.Value, start, last.End - 1 - start, text[start..(last.End - 1)]), count);
             }
@@ -99,9 +101,9 @@ public sealed class PhraseMatcher<T>
         return null;
     }
 
-    private bool TryEntry(string key, string text, int start, out Entry entry)
+    private bool TryEntry(ReadOnlySpan<char> key, string text, int start, out Entry entry)
     {
-        if (_phrases.TryGetValue(key, out entry!))
+        if (_bySpan.TryGetValue(key, out entry!))
         {
             return !entry.ProperNounOnly || char.IsUpper(text[start]);
         }
@@ -124,13 +126,28 @@ public sealed class PhraseMatcher<T>
         return true;
     }
 
-    private readonly record struct Word(string Text, int Start, int End);
+    /// <summary>A word of the text: where it is written and where its folded form is in <see cref="FoldedText.Buffer"/>.</summary>
+    private readonly record struct Word(int Start, int End, int FoldStart, int FoldLength);
 
-    private static List<Word> Words(string text)
+    /// <summary>The folded words of a text, one after another with a single space between them.</summary>
+    private sealed record FoldedText(char[] Buffer, List<Word> Words)
+    {
+        /// <summary>The key of <paramref name="count"/> words from word <paramref name="first"/>: "word word word".</summary>
+        public ReadOnlySpan<char> Key(int first, int count)
+        {
+            var from = Words[first].FoldStart;
+            var last = Words[first + count - 1];
+            return Buffer.AsSpan(from, last.FoldStart + last.FoldLength - from);
+        }
+    }
+
+    private static FoldedText Fold(string text)
     {
         var words = new List<Word>();
-        var builder = new StringBuilder();
+        var buffer = new char[text.Length + 1];
+        var length = 0;
         var start = -1;
+        var foldStart = 0;
         for (var i = 0; i <= text.Length; i++)
         {
             var folded = i < text.Length ? Fold(text[i]) : '\0';
@@ -139,17 +156,21 @@ public sealed class PhraseMatcher<T>
                 if (start < 0)
                 {
                     start = i;
+                    if (length > 0)
+                    {
+                        buffer[length++] = ' ';
+                    }
+                    foldStart = length;
                 }
-                builder.Append(folded);
+                buffer[length++] = folded;
             }
             else if (start >= 0)
             {
-                words.Add(new Word(builder.ToString(), start, i));
-                builder.Clear();
+                words.Add(new Word(start, i, foldStart, length - foldStart));
                 start = -1;
             }
         }
-        return words;
+        return new FoldedText(buffer, words);
     }
 
     /// <summary>Lower-case ASCII letter or digit for a word character (diacritics removed), '\0' for a separator.</summary>

@@ -39,6 +39,12 @@ public sealed class TimelineEvent : IAuditable, Review.IReviewable
     public IReadOnlyList<Company> Companies => _companies;
     public IReadOnlyList<AiModel> Models => _models;
 
+    /// <summary>
+    /// A happening the source states as still to come ("plans to", "is expected to", "will"): shown as planned, and
+    /// the only kind of event that may lie after the article stating it.
+    /// </summary>
+    public bool IsPlanned { get; set; }
+
     /// <summary>A web page an editor gave as the source (imported events link to article quotes through mentions).</summary>
     public string? SourceUrl { get; set; }
 

@@ -766,6 +766,11 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                     b.Property<int?>("InvestmentId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsPlanned")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
+
                     b.Property<string>("Origin")
                         .IsRequired()
                         .HasMaxLength(20)

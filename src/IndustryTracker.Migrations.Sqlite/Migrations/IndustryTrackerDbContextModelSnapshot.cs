@@ -739,6 +739,11 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
                     b.Property<int?>("InvestmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPlanned")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
                     b.Property<string>("Origin")
                         .IsRequired()
                         .HasMaxLength(20)

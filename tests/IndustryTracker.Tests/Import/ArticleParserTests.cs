@@ -179,7 +179,7 @@ public sealed class ArticleParserTests
     [InlineData("Only A Title")]
     public void Text_without_a_title_or_body_is_rejected(string text)
     {
-        var result = ArticleParser.Parse(text);
+        var result = ArticleParser.Parse(text, TestContext.Current.CancellationToken);
 
         Assert.Null(result.Article);
         Assert.False(string.IsNullOrWhiteSpace(result.Error));

@@ -14,7 +14,7 @@ public sealed class LongArticleTests
 {
     private const int TargetBytes = 1024 * 1024;
 
-    private static string Article(bool oneLine)
+    internal static string Article(bool oneLine)
     {
         var text = new StringBuilder("A long report on China AI funding\nBy Test Writer, Bench Wire, March 6, 2026\n\n");
         for (var i = 0; text.Length < TargetBytes; i++)
@@ -38,7 +38,7 @@ public sealed class LongArticleTests
         Assert.True(Encoding.UTF8.GetByteCount(text) >= TargetBytes);
         Assert.Null(ArticleDecoder.Decode(Encoding.UTF8.GetBytes(text)).Error);
 
-        var parsed = ArticleParser.Parse(text);
+        var parsed = ArticleParser.Parse(text, TestContext.Current.CancellationToken);
         Assert.Null(parsed.Error);
         var article = parsed.Article!;
         Assert.Equal(new DateOnly(2026, 3, 6), article.PublishedOn);
@@ -47,7 +47,7 @@ public sealed class LongArticleTests
             Assert.Single(article.Paragraphs);
         }
         var directory = CompanyDirectory.Build(ReferenceData.Default, [], article.Profiles);
-        var facts = FactExtractor.Extract(article, directory, ModelCatalog.Build(ReferenceData.Default, []));
+        var facts = FactExtractor.Extract(article, directory, ModelCatalog.Build(ReferenceData.Default, []), cancellationToken: TestContext.Current.CancellationToken);
 
         var rounds = facts.Investments.Where(i => i.Recipient?.Name == "StepFun").ToList();
         Assert.Equal(40, rounds.Count);

@@ -15,7 +15,7 @@ public sealed class MetadataAndModelRulesTests
             Analysts expect the gap to narrow further.
             Wen Park is a senior news writer covering chips. Prior to joining Informa TechTarget, she was a reporter.
             Li Na is an Informa TechTarget news writer covering AI software.
-            """).Article!;
+            """, TestContext.Current.CancellationToken).Article!;
 
         Assert.Equal("Wen Park and Li Na", parsed.Author);
         Assert.Equal("TechTarget", parsed.Publisher);
@@ -35,7 +35,7 @@ public sealed class MetadataAndModelRulesTests
             Find article at
 
             <https://insights.hkust.edu/strategy/scaling-asia>
-            """).Article!;
+            """, TestContext.Current.CancellationToken).Article!;
 
         Assert.Equal("HKUST Insights", parsed.Publisher);
         Assert.Equal("Mei Tan", parsed.Author);
@@ -46,7 +46,7 @@ public sealed class MetadataAndModelRulesTests
     [Fact]
     public void A_published_line_is_read_and_not_kept_as_text()
     {
-        var parsed = ArticleParser.Parse("Chips\nPublished: March 2, 2026\nCambricon shipped a new accelerator to customers.\n").Article!;
+        var parsed = ArticleParser.Parse("Chips\nPublished: March 2, 2026\nCambricon shipped a new accelerator to customers.\n", TestContext.Current.CancellationToken).Article!;
 
         Assert.Equal(new DateOnly(2026, 3, 2), parsed.PublishedOn);
         Assert.DoesNotContain("Published", parsed.CleanText, StringComparison.Ordinal);

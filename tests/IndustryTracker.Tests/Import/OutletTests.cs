@@ -24,10 +24,10 @@ public sealed class OutletTests
             A round for StepFun
 
             StepFun raised $50 million in a round backed by Bloomberg and Lakeshore Capital, Chinese outlet LatePost reported.
-            """);
+            """, TestContext.Current.CancellationToken);
         var article = parsed.Article!;
 
-        var facts = FactExtractor.Extract(article, CompanyDirectory.Build(ReferenceData.Default, [], article.Profiles), ModelCatalog.Build(ReferenceData.Default, []));
+        var facts = FactExtractor.Extract(article, CompanyDirectory.Build(ReferenceData.Default, [], article.Profiles), ModelCatalog.Build(ReferenceData.Default, []), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Contains(facts.Companies, c => c.Company.Name == "Lakeshore Capital");
         Assert.DoesNotContain(facts.Companies, c => c.Company.Name is "Bloomberg" or "LatePost");
@@ -45,10 +45,10 @@ public sealed class UnresolvedRoleTests
             Funding news
 
             Funding for robotics kept flowing this spring. A robotics start-up raised $80 million in a round that closed in April, people familiar with the deal said.
-            """);
+            """, TestContext.Current.CancellationToken);
         var article = parsed.Article!;
 
-        var facts = FactExtractor.Extract(article, CompanyDirectory.Build(ReferenceData.Default, [], article.Profiles), ModelCatalog.Build(ReferenceData.Default, []));
+        var facts = FactExtractor.Extract(article, CompanyDirectory.Build(ReferenceData.Default, [], article.Profiles), ModelCatalog.Build(ReferenceData.Default, []), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Empty(facts.Investments);
         Assert.Contains(facts.Notes, n => n.Contains("$80 million", StringComparison.Ordinal) && n.Contains("does not say by whom", StringComparison.Ordinal));

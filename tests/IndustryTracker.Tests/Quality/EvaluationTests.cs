@@ -82,11 +82,11 @@ public sealed class EvaluationTests(ITestOutputHelper output)
         foreach (var path in Articles())
         {
             var expected = JsonSerializer.Deserialize<Expected>(File.ReadAllText(Path.ChangeExtension(path, ".expected.json")), EnumNames.JsonOptions)!;
-            var parsed = ArticleParser.Parse(File.ReadAllText(path));
+            var parsed = ArticleParser.Parse(File.ReadAllText(path), TestContext.Current.CancellationToken);
             Assert.True(parsed.Error is null, parsed.Error);
             var article = parsed.Article!;
             var directory = CompanyDirectory.Build(ReferenceData.Default, [], article.Profiles);
-            var facts = FactExtractor.Extract(article, directory, ModelCatalog.Build(ReferenceData.Default, []));
+            var facts = FactExtractor.Extract(article, directory, ModelCatalog.Build(ReferenceData.Default, []), cancellationToken: TestContext.Current.CancellationToken);
 
             var scores = new Dictionary<string, Score>(StringComparer.Ordinal)
             {

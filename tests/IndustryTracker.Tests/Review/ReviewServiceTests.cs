@@ -62,6 +62,20 @@ public sealed class ReviewServiceTests
     }
 
     [Fact]
+    public async Task Correcting_an_investment_or_a_valuation_opens_the_profile_form_of_its_company()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await WriteAsync(database, "moonshot.txt", Text, MoonshotFacts);
+        await using var db = database.CreateContext();
+        var slug = await db.Companies.Where(c => c.Name == "Moonshot AI").Select(c => c.Slug).SingleAsync(Ct);
+
+        var queue = await Service(database).ListAsync(cancellationToken: Ct);
+
+        Assert.Equal($"companies/{slug}/edit", queue.Items.Single(i => i.Kind == "investment").EditHref);
+        Assert.Equal($"companies/{slug}/edit", queue.Items.Single(i => i.Kind == "valuation").EditHref);
+    }
+
+    [Fact]
     public async Task Confirming_marks_the_fact_confirmed_takes_it_off_the_queue_and_lets_confirmed_filters_find_it()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -8,11 +8,11 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 {
     public void Configure(EntityTypeBuilder<Article> builder)
     {
-        builder.Property(a => a.FileName).HasMaxLength(260).IsRequired();
-        builder.Property(a => a.Title).HasMaxLength(500).IsRequired();
-        builder.Property(a => a.Publisher).HasMaxLength(200);
-        builder.Property(a => a.Author).HasMaxLength(300);
-        builder.Property(a => a.Url).HasMaxLength(2000);
+        builder.Property(a => a.FileName).HasMaxLength(Review.FactLimits.FileName).IsRequired();
+        builder.Property(a => a.Title).HasMaxLength(Review.FactLimits.Title).IsRequired();
+        builder.Property(a => a.Publisher).HasMaxLength(Review.FactLimits.Publisher);
+        builder.Property(a => a.Author).HasMaxLength(Review.FactLimits.Author);
+        builder.Property(a => a.Url).HasMaxLength(Review.FactLimits.Url);
         builder.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength().IsRequired();
         builder.HasIndex(a => a.Sha256).IsUnique();
         builder.HasIndex(a => a.FileName);
@@ -35,7 +35,7 @@ internal sealed class MentionConfiguration : IEntityTypeConfiguration<Mention>
 {
     public void Configure(EntityTypeBuilder<Mention> builder)
     {
-        builder.Property(m => m.Quote).HasMaxLength(4000).IsRequired();
+        builder.Property(m => m.Quote).HasMaxLength(Review.FactLimits.Quote).IsRequired();
         builder.HasOne(m => m.Article).WithMany().HasForeignKey(m => m.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.Company).WithMany().HasForeignKey(m => m.CompanyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.AiModel).WithMany().HasForeignKey(m => m.AiModelId).OnDelete(DeleteBehavior.Cascade);

@@ -16,7 +16,7 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.Property(c => c.Category).HasConversion<string>().HasMaxLength(40);
         builder.Property(c => c.Country).HasMaxLength(100);
         builder.Property(c => c.HeadquartersCity).HasMaxLength(100);
-        builder.Property(c => c.Summary).HasMaxLength(8000);
+        builder.Property(c => c.Summary).HasMaxLength(Review.FactLimits.Summary);
         builder.OwnsFuzzyDate(c => c.Founded, "Founded", required: false);
         builder.HasOne(c => c.Parent).WithMany(c => c.Subsidiaries).HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(c => c.Aliases).WithOne().HasForeignKey(a => a.CompanyId).OnDelete(DeleteBehavior.Cascade);

@@ -9,9 +9,9 @@ internal sealed class InvestmentConfiguration : IEntityTypeConfiguration<Investm
     public void Configure(EntityTypeBuilder<Investment> builder)
     {
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(40);
-        builder.Property(i => i.RoundLabel).HasMaxLength(100);
-        builder.Property(i => i.Purpose).HasMaxLength(1000);
-        builder.Property(i => i.Period).HasMaxLength(100);
+        builder.Property(i => i.RoundLabel).HasMaxLength(Review.FactLimits.RoundLabel);
+        builder.Property(i => i.Purpose).HasMaxLength(Review.FactLimits.Purpose);
+        builder.Property(i => i.Period).HasMaxLength(Review.FactLimits.Period);
         builder.Property(i => i.AmountUsd).HasPrecision(20, 2);
         builder.Property(i => i.FxRate).HasPrecision(18, 8);
         builder.Property(i => i.FxRateSource).HasMaxLength(200);
@@ -19,7 +19,7 @@ internal sealed class InvestmentConfiguration : IEntityTypeConfiguration<Investm
         {
             money.Property(m => m.Amount).HasColumnName("Amount").HasPrecision(20, 2).IsRequired();
             money.Property(m => m.Currency).HasColumnName("Currency").HasMaxLength(3).IsRequired();
-            money.Property(m => m.AsReported).HasColumnName("AmountAsReported").HasMaxLength(200).IsRequired();
+            money.Property(m => m.AsReported).HasColumnName("AmountAsReported").HasMaxLength(Review.FactLimits.AsReported).IsRequired();
             money.Property(m => m.IsLowerBound).HasColumnName("AmountIsLowerBound").IsRequired();
         });
         builder.Property(i => i.Listing).HasColumnName("ListingStatus").HasConversion<string>().HasMaxLength(20);

@@ -11,8 +11,8 @@ internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Time
     public void Configure(EntityTypeBuilder<TimelineEvent> builder)
     {
         builder.ToTable("Events");
-        builder.Property(e => e.Title).HasMaxLength(500).IsRequired();
-        builder.Property(e => e.Summary).HasMaxLength(8000);
+        builder.Property(e => e.Title).HasMaxLength(Review.FactLimits.Title).IsRequired();
+        builder.Property(e => e.Summary).HasMaxLength(Review.FactLimits.Summary);
         builder.Property(e => e.Category).HasConversion<string>().HasMaxLength(40);
         builder.Property(e => e.Origin).HasConversion<string>().HasMaxLength(20);
         builder.OwnsFuzzyDate(e => e.Date, "Date", required: true);
@@ -31,6 +31,7 @@ internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Time
         builder.HasMany(e => e.Models).WithMany().UsingEntity<EventModel>(
             r => r.HasOne<AiModels.AiModel>().WithMany().HasForeignKey(l => l.AiModelId).OnDelete(DeleteBehavior.Cascade),
             l => l.HasOne<TimelineEvent>().WithMany().HasForeignKey(l => l.EventId).OnDelete(DeleteBehavior.Cascade));
+        builder.Property(e => e.IsPlanned).HasDefaultValue(false); // migration ImportFacts: existing rows are not planned
         builder.Property(e => e.SourceUrl).HasMaxLength(2000);
         builder.Property(e => e.DeletedBy).HasMaxLength(256);
         builder.Ignore(e => e.IsDeleted);

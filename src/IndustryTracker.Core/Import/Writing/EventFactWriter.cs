@@ -42,6 +42,7 @@ internal static class EventFactWriter
                 timelineEvent = new TimelineEvent(WriteSession.Text.Truncate(fact.Title, FactLimits.Title), fact.Date, fact.Category, EventOrigin.Import)
                 {
                     Summary = WriteSession.Text.TruncateOrNull(fact.Summary, FactLimits.Summary),
+                    IsPlanned = fact.IsPlanned,
                 };
                 timelineEvent.Record(fact.Provenance, key);
                 session.Db.Events.Add(timelineEvent);
@@ -52,6 +53,8 @@ internal static class EventFactWriter
                 {
                     timelineEvent.Date = fact.Date;
                 }
+                // A plan an article now reports as done is no longer planned; a plan never undoes a done event.
+                timelineEvent.IsPlanned &= fact.IsPlanned;
             }
             else
             {

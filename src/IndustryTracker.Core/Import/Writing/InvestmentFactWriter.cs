@@ -94,9 +94,9 @@ internal static class InvestmentFactWriter
         var recipient = fact.Recipient is null ? null : session.CompanyFor(fact.Recipient);
         var investment = new Investment(fact.Kind, recipient)
         {
-            RoundLabel = WriteSession.Text.TruncateOrNull(fact.Round, 100),
-            Purpose = WriteSession.Text.TruncateOrNull(fact.Purpose, 500),
-            Period = WriteSession.Text.TruncateOrNull(fact.Period, 100),
+            RoundLabel = WriteSession.Text.TruncateOrNull(fact.Round, FactLimits.RoundLabel),
+            Purpose = WriteSession.Text.TruncateOrNull(fact.Purpose, FactLimits.Purpose),
+            Period = WriteSession.Text.TruncateOrNull(fact.Period, FactLimits.Period),
             Announced = fact.Announced,
             Listing = fact.Listing,
         };
@@ -121,7 +121,7 @@ internal static class InvestmentFactWriter
             investment.AddParticipant(session.CompanyFor(investor.Company), investor.IsLead);
         }
         investment.Recipient ??= fact.Recipient is null ? null : session.CompanyFor(fact.Recipient);
-        investment.RoundLabel ??= WriteSession.Text.TruncateOrNull(fact.Round, 100);
+        investment.RoundLabel ??= WriteSession.Text.TruncateOrNull(fact.Round, FactLimits.RoundLabel);
         investment.Announced ??= fact.Announced;
         if (fact.Listing is { } listing && (investment.Listing is null || listing > investment.Listing))
         {

@@ -35,6 +35,16 @@ public sealed class EventItemTests : ComponentTestContext
     }
 
     [Fact]
+    public void Marks_a_planned_event_with_a_badge_and_a_done_one_without()
+    {
+        Assert.Empty(RenderItem(Weixin).FindAll(".event-planned"));
+
+        var planned = RenderItem(Weixin with { IsPlanned = true });
+
+        Assert.Equal("planned", planned.Find("header .event-planned.badge").TextContent);
+    }
+
+    [Fact]
     public void Links_companies_to_their_profiles_and_lists_models()
     {
         var cut = RenderItem(Weixin);

@@ -7,7 +7,7 @@ using MudBlazor;
 
 namespace IndustryTracker.Web.Components.Pages.Review;
 
-/// <summary>The review queue (<see cref="ReviewService"/>): confirm, correct (the event edit form) or reject each fact.</summary>
+/// <summary>The review queue (<see cref="ReviewService"/>): confirm, correct (the event form, or the company profile form for an investment or a valuation) or reject each fact.</summary>
 public partial class ReviewPage
 {
     private PagedResult<ReviewItem>? _page;

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Text;
+using IndustryTracker.Core.Import;
+using IndustryTracker.Core.Import.Reference;
+using IndustryTracker.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using static IndustryTracker.Tests.Import.ImportTestKit;
+
+namespace IndustryTracker.Tests.Import;
+
+/// <summary>
+/// Parsing and extraction observe the import's cancellation token inside their loops (per line, per sentence), so a
+/// cancelled import — the caller's, or the time budget's — stops its CPU work at once instead of finishing the article.
+/// </summary>
+public sealed class ImportCancellationTests
+{
+    [Fact]
+    public void The_parser_observes_a_cancelled_token()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => ArticleParser.Parse(LongArticleTests.Article(oneLine: false), cancelled.Token));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Extraction_cancelled_while_it_runs_on_a_1_MB_article_stops_promptly(bool oneLine)
+    {
+        var article = ArticleParser.Parse(LongArticleTests.Article(oneLine), TestContext.Current.CancellationToken).Article!;
+        var directory = CompanyDirectory.Build(ReferenceData.Default, [], article.Profiles);
+        var catalog = ModelCatalog.Build(ReferenceData.Default, []);
+        // The whole extraction takes seconds; the token is cancelled while it runs.
+        using var soon = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        var clock = Stopwatch.StartNew();
+        Assert.ThrowsAny<OperationCanceledException>(() => FactExtractor.Extract(article, directory, catalog, ReferenceData.Default, soon.Token));
+        clock.Stop();
+
+        // Generous for a loaded machine: the point is that it stops at the next sentence, not at the end of the article.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"extraction stopped only after {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task An_import_abandoned_by_its_time_budget_stops_working_and_writes_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var before = await RowCountsAsync(database);
+        var importer = new BoundedArticleImporter(
+            Importer(database),
+            new ImportLimits { TimeBudget = TimeSpan.FromMilliseconds(300), MaxConcurrent = 1 },
+            TimeProvider.System,
+            NullLogger<BoundedArticleImporter>.Instance);
+
+        var result = await importer.ImportAsync(new ArticleSource("long.txt", Encoding.UTF8.GetBytes(LongArticleTests.Article(oneLine: true))), Ct);
+
+        Assert.Equal(ImportOutcome.Rejected, result.Outcome);
+        Assert.Contains("time budget", result.Error, StringComparison.Ordinal);
+        // The abandoned work holds its slot until it has really stopped: it must stop long before it could have
+        // finished the article.
+        var clock = Stopwatch.StartNew();
+        while (importer.Running > 0)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the abandoned import kept parsing and extracting");
+            await Task.Delay(20, Ct);
+        }
+        Assert.Equal(before, await RowCountsAsync(database));
+    }
+}
