@@ -48,13 +48,17 @@ public sealed record ModelQuery : PagedQuery
     public bool Descending { get; init; }
 }
 
-/// <summary>A model with its developer's slug, the quotes behind it and the events it appears in.</summary>
+/// <summary>
+/// A model with its developer's slug, the quotes behind it and the events it appears in (all of them, or the first
+/// when a page asked for a limit); <see cref="EventCount"/> counts them all.
+/// </summary>
 public sealed record ModelDetail(
     ModelDto Model,
     CompanyLink? Developer,
     IReadOnlyList<QuoteDto> Sources,
     IReadOnlyList<EventDto> Events,
-    IReadOnlyDictionary<string, string> ArticleTitles);
+    IReadOnlyDictionary<string, string> ArticleTitles,
+    int EventCount);
 
 /// <summary>
 /// Which investments to list: those involving any of <see cref="Companies"/> (as recipient or investor), of any of

@@ -121,6 +121,7 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
         ArgumentNullException.ThrowIfNull(slug);
         var wanted = slug.Trim().ToLowerInvariant();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var quoteLimit = listLimit ?? int.MaxValue; // a page renders at most listLimit quotes too
 
         var company = await db.Companies.AsNoTracking().IgnoreAutoIncludes()
             .Where(c => c.Slug == wanted)
@@ -143,6 +144,7 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
                 Sources = db.Mentions
                     .Where(m => m.CompanyId == c.Id)
                     .OrderBy(m => m.Article.FileName).ThenBy(m => m.Paragraph).ThenBy(m => m.Id)
+                    .Take(quoteLimit)
                     .Select(m => new QuoteDto(m.Article.FileName, m.Article.Title, m.Paragraph, m.Quote))
                     .ToList(),
             })
