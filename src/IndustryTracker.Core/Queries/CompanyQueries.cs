@@ -37,14 +37,12 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
         }
 
         var total = await companies.CountAsync(cancellationToken);
-        var ordered = (query.Sort, query.Descending) switch
+        var ordered = query.Sort switch
         {
-            (CompanySort.Category, false) => companies.OrderBy(c => c.Category),
-            (CompanySort.Category, true) => companies.OrderByDescending(c => c.Category),
-            (CompanySort.Country, false) => companies.OrderBy(c => c.Country),
-            (CompanySort.Country, true) => companies.OrderByDescending(c => c.Country),
-            (_, false) => companies.OrderBy(c => c.Name),
-            (_, true) => companies.OrderByDescending(c => c.Name),
+            CompanySort.Category => companies.SortBy(c => c.Category, query.Descending),
+            CompanySort.Country => companies.SortByNullsLast(c => c.Country, query.Descending),
+            CompanySort.Parent => companies.SortByNullsLast(c => c.Parent == null ? null : c.Parent.Name, query.Descending),
+            _ => companies.SortBy(c => c.Name, query.Descending),
         };
         var page = ordered.ThenBy(c => c.Name).ThenBy(c => c.Id).AsQueryable();
         if (query.PageSize is { } pageSize)

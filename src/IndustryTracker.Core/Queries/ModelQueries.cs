@@ -29,9 +29,15 @@ public sealed class ModelQueries(IDbContextFactory<IndustryTrackerDbContext> con
             models = models.Where(m => statuses.Contains(m.Status));
         }
         var total = await models.CountAsync(cancellationToken);
-        var ordered = query.Descending
-            ? models.OrderByDescending(m => m.Name).ThenByDescending(m => m.Id)
-            : models.OrderBy(m => m.Name).ThenBy(m => m.Id);
+        var ordered = (query.Sort switch
+        {
+            ModelSort.Developer => models.SortByNullsLast(m => m.Developer == null ? null : m.Developer.Name, query.Descending),
+            ModelSort.Kind => models.SortBy(m => m.Kind, query.Descending),
+            ModelSort.Status => models.SortBy(m => m.Status, query.Descending),
+            ModelSort.Accessibility => models.SortBy(m => m.Accessibility, query.Descending),
+            ModelSort.Released => models.SortByNullsLast(m => m.ReleaseDate == null ? (DateOnly?)null : m.ReleaseDate.Start, query.Descending),
+            _ => models.SortBy(m => m.Name, query.Descending),
+        }).ThenBy(m => m.Name).ThenBy(m => m.Id);
         var rows = await ordered
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(Projections.Model(db))

@@ -10,12 +10,12 @@ using MudBlazor;
 namespace IndustryTracker.Web.Components.Pages.Investments;
 
 /// <summary>
-/// Investments in a server-paged grid (latest or earliest first), filtered by company, kind and announcement dates,
+/// Investments in a server-paged grid sorted on the server by date, kind, recipient or US dollar amount, filtered by company, kind and announcement dates,
 /// with US dollar totals by company or month. The URL is the state.
 /// </summary>
 public sealed partial class InvestmentList : IDisposable
 {
-    private static readonly string[] Sortable = [nameof(InvestmentDto.Date)];
+    private static readonly string[] Sortable = [nameof(InvestmentDto.Date), nameof(InvestmentDto.Kind), nameof(InvestmentDto.Recipient), nameof(InvestmentDto.AmountUsd)];
     private static readonly IReadOnlyList<FacetCount> Kinds = [.. Enum.GetValues<InvestmentKind>().Select(k => new FacetCount(EnumNames.Of(k), Display.Words(EnumNames.Of(k)), 0))];
 
     private UrlGrid<InvestmentDto> _list = null!;
@@ -51,6 +51,13 @@ public sealed partial class InvestmentList : IDisposable
     {
         _list = new(State, nameof(InvestmentList), Navigation, (state, ct) => Investments.ListAsync(Query() with
         {
+            Sort = state.Sort switch
+            {
+                nameof(InvestmentDto.Kind) => InvestmentSort.Kind,
+                nameof(InvestmentDto.Recipient) => InvestmentSort.Recipient,
+                nameof(InvestmentDto.AmountUsd) => InvestmentSort.AmountUsd,
+                _ => InvestmentSort.Date,
+            },
             Descending = state.Descending,
             Page = state.Page,
             PageSize = state.PageSize,
