@@ -21,7 +21,7 @@ public sealed class TimelineFilterTests(BrowserFixture fixture) : IClassFixture<
         Assert.True(all > 2, "the unfiltered timeline shows every event");
 
         // The company box searches on the server as you type; the chosen company becomes a chip.
-        await page.GetByLabel("Add a company").FillAsync("Tenc");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Add a company" }).FillAsync("Tenc");
         await page.GetByRole(AriaRole.Option, new() { Name = "Tencent", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("company=tencent"));
 
