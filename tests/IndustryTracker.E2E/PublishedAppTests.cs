@@ -28,8 +28,8 @@ public sealed class PublishedAppTests(BrowserFixture fixture) : IClassFixture<Br
             await page.GotoAsync("/timeline");
             await Assertions.Expect(page.Locator(".filters[data-interactive='true']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
             var unfiltered = await page.Locator("#result-count").InnerTextAsync();
-            await page.GetByLabel("From", new() { Exact = true }).FillAsync("2025-02-17");
-            await page.GetByLabel("From", new() { Exact = true }).PressAsync("Tab");
+            await page.GetByLabel("Start date", new() { Exact = true }).FillAsync("2025-02-17");
+            await page.GetByLabel("Start date", new() { Exact = true }).PressAsync("Tab");
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("from=2025-02-17"));
             await Assertions.Expect(page.Locator("#result-count")).Not.ToHaveTextAsync(unfiltered);
             await context.CloseAsync();

@@ -60,8 +60,8 @@ public sealed partial class ReadingTests(BrowserFixture fixture) : IClassFixture
         await february.ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/timeline\?from=2025-02-01&to=2025-02-28$"));
-        await Assertions.Expect(page.Locator("#from-filter")).ToHaveValueAsync("2025-02-01");
-        await Assertions.Expect(page.Locator("#to-filter")).ToHaveValueAsync("2025-02-28");
+        await Assertions.Expect(page.Locator("#date-filter-start")).ToHaveValueAsync("2025-02-01");
+        await Assertions.Expect(page.Locator("#date-filter-end")).ToHaveValueAsync("2025-02-28");
         await Assertions.Expect(page.Locator("#facet-months a[data-value='2025-02']")).ToHaveAttributeAsync("aria-current", "true");
         await Assertions.Expect(page.Locator("article.timeline-event")).ToHaveCountAsync(expected);
         Assert.Equal(expected, await ResultCountAsync(page));
@@ -121,7 +121,7 @@ public sealed partial class ReadingTests(BrowserFixture fixture) : IClassFixture
 
         await page.Locator("#facet-months a[data-value='2025-02']").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"from=2025-02-01&to=2025-02-28$"));
-        await Assertions.Expect(page.Locator("#from-filter")).ToHaveValueAsync("2025-02-01");
+        await Assertions.Expect(page.Locator("#date-filter-start")).ToHaveValueAsync("2025-02-01");
         var february = await ResultCountAsync(page);
 
         await page.Locator("#q-filter").FillAsync("Tencent");
@@ -132,17 +132,17 @@ public sealed partial class ReadingTests(BrowserFixture fixture) : IClassFixture
         await page.GoBackAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/timeline\?from=2025-02-01&to=2025-02-28$"));
         await Assertions.Expect(page.Locator("#q-filter")).ToHaveValueAsync("");
-        await Assertions.Expect(page.Locator("#from-filter")).ToHaveValueAsync("2025-02-01");
+        await Assertions.Expect(page.Locator("#date-filter-start")).ToHaveValueAsync("2025-02-01");
         await Assertions.Expect(page.Locator("#result-count")).ToContainTextAsync($"{february} event");
 
         await page.GoBackAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/timeline$"));
-        await Assertions.Expect(page.Locator("#from-filter")).ToHaveValueAsync("");
+        await Assertions.Expect(page.Locator("#date-filter-start")).ToHaveValueAsync("");
         await Assertions.Expect(page.Locator("#result-count")).ToContainTextAsync($"{all} event");
 
         await page.GoForwardAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/timeline\?from=2025-02-01&to=2025-02-28$"));
-        await Assertions.Expect(page.Locator("#to-filter")).ToHaveValueAsync("2025-02-28");
+        await Assertions.Expect(page.Locator("#date-filter-end")).ToHaveValueAsync("2025-02-28");
         await Assertions.Expect(page.Locator("#result-count")).ToContainTextAsync($"{february} event");
     }
 

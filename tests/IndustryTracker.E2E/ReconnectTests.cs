@@ -30,8 +30,8 @@ public sealed class ReconnectTests(BrowserFixture fixture) : IClassFixture<Brows
 
         // And it works: a filter change goes through the new circuit into the URL and the results.
         var unfiltered = await page.Locator("#result-count").InnerTextAsync();
-        await page.GetByLabel("From", new() { Exact = true }).FillAsync("2025-02-17");
-        await page.GetByLabel("From", new() { Exact = true }).PressAsync("Tab");
+        await page.GetByLabel("Start date", new() { Exact = true }).FillAsync("2025-02-17");
+        await page.GetByLabel("Start date", new() { Exact = true }).PressAsync("Tab");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("from=2025-02-17"));
         await Assertions.Expect(page.Locator("#result-count")).Not.ToHaveTextAsync(unfiltered);
     }

@@ -1,6 +1,7 @@
 using IndustryTracker.Core.Companies;
 using IndustryTracker.Core.Contracts;
 using IndustryTracker.Core.Data;
+using IndustryTracker.Core.Queries;
 using IndustryTracker.Core.Sources;
 using IndustryTracker.Core.Text;
 using IndustryTracker.Core.Timeline;
@@ -179,21 +180,52 @@ public sealed class EventEditor(
         return EventEditResult.Saved(await DetailAsync(db, existing, cancellationToken));
     }
 
-    /// <summary>Deleted events, most recently deleted first, for the editors' restore list.</summary>
-    public async Task<IReadOnlyList<EventDetailDto>> ListDeletedAsync(int limit = 200, CancellationToken cancellationToken = default)
+    /// <summary>Deleted events, most recently deleted first, for the editors' restore list (the API): the first <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<EventDetailDto>> ListDeletedAsync(int limit = 200, CancellationToken cancellationToken = default) =>
+        (await ListDeletedAsync(new DeletedEventQuery { PageSize = limit }, cancellationToken)).Items;
+
+    /// <summary>One page of deleted events, sorted by when they were deleted (newest first by default), their date or title.</summary>
+    public async Task<PagedResult<EventDetailDto>> ListDeletedAsync(DeletedEventQuery query, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(query);
+        query.ThrowIfInvalid();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var deleted = await db.Events.IgnoreQueryFilters().AsNoTracking()
-            .Where(e => e.DeletedAt != null)
+        var deleted = db.Events.IgnoreQueryFilters().AsNoTracking().Where(e => e.DeletedAt != null);
+        var total = await deleted.CountAsync(cancellationToken);
+        var skip = (query.Page - 1) * query.PageSize;
+        List<int> ids;
+        if (query.Sort == DeletedEventSort.Deleted && db.Database.IsSqlite())
+        {
+            // SQLite cannot order by a DateTimeOffset column: order the deleted events' (id, time) pairs here.
+            var times = await deleted.Select(e => new { e.Id, e.DeletedAt }).ToListAsync(cancellationToken);
+            var byTime = query.Descending
+                ? times.OrderByDescending(t => t.DeletedAt).ThenByDescending(t => t.Id)
+                : times.OrderBy(t => t.DeletedAt).ThenBy(t => t.Id);
+            ids = [.. byTime.Skip(skip).Take(query.PageSize).Select(t => t.Id)];
+        }
+        else
+        {
+            var ordered = query.Sort switch
+            {
+                DeletedEventSort.Date => deleted.SortBy(e => e.Date.Start, query.Descending).ThenBy(e => e.Date.End).ThenBy(e => e.Id),
+                DeletedEventSort.Title => deleted.SortBy(e => e.Title, query.Descending).ThenBy(e => e.Id),
+                _ => deleted.SortBy(e => e.DeletedAt, query.Descending).ThenBy(e => e.Id),
+            };
+            ids = await ordered.Skip(skip).Take(query.PageSize).Select(e => e.Id).ToListAsync(cancellationToken);
+        }
+        var events = await db.Events.IgnoreQueryFilters().AsNoTracking()
+            .Where(e => ids.Contains(e.Id))
             .Include(e => e.Companies).Include(e => e.Models)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        var result = new List<EventDetailDto>();
-        foreach (var e in deleted.OrderByDescending(e => e.DeletedAt).ThenByDescending(e => e.Id).Take(limit))
-        {
-            result.Add(await DetailAsync(db, e, cancellationToken));
-        }
-        return result;
+        var sources = (await db.Mentions.AsNoTracking()
+            .Where(m => m.TimelineEventId != null && ids.Contains(m.TimelineEventId.Value))
+            .OrderBy(m => m.Article.FileName).ThenBy(m => m.Paragraph).ThenBy(m => m.Id)
+            .Select(m => new { EventId = m.TimelineEventId!.Value, Source = new SourceDto(m.Article.FileName, m.Paragraph, m.Quote) })
+            .ToListAsync(cancellationToken))
+            .ToLookup(m => m.EventId, m => m.Source);
+        var byId = events.ToDictionary(e => e.Id);
+        return new PagedResult<EventDetailDto>([.. ids.Select(id => Detail(byId[id], [.. sources[id]]))], total, query.Page, query.PageSize);
     }
 
     /// <summary>Creates a company an editor names (for the event form's "create company"); answers its slug, or field errors.</summary>
@@ -360,6 +392,12 @@ public sealed class EventEditor(
             .OrderBy(m => m.Article.FileName).ThenBy(m => m.Paragraph).ThenBy(m => m.Id)
             .Select(m => new SourceDto(m.Article.FileName, m.Paragraph, m.Quote))
             .ToListAsync(cancellationToken);
+        return Detail(e, sources);
+    }
+
+    /// <summary>An event (its companies and models loaded) with its sources, as the editors see it.</summary>
+    private static EventDetailDto Detail(TimelineEvent e, List<SourceDto> sources)
+    {
         var companies = e.Companies.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList();
         var models = e.Models.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ToList();
         return new EventDetailDto(

@@ -44,17 +44,24 @@ public sealed record ModelQuery : PagedQuery
     public IReadOnlyList<AiModelKind> Kinds { get; init; } = [];
     public IReadOnlyList<AiModelStatus> Statuses { get; init; } = [];
 
-    /// <summary>Z to A by name instead of A to Z.</summary>
+    /// <summary>The column to sort by (the name by default).</summary>
+    public ModelSort Sort { get; init; } = ModelSort.Name;
+
+    /// <summary>Z to A (latest first) instead of A to Z; models without a value for the column stay last.</summary>
     public bool Descending { get; init; }
 }
 
-/// <summary>A model with its developer's slug, the quotes behind it and the events it appears in.</summary>
+/// <summary>
+/// A model with its developer's slug, the quotes behind it and the events it appears in (all of them, or the first
+/// when a page asked for a limit); <see cref="EventCount"/> counts them all.
+/// </summary>
 public sealed record ModelDetail(
     ModelDto Model,
     CompanyLink? Developer,
     IReadOnlyList<QuoteDto> Sources,
     IReadOnlyList<EventDto> Events,
-    IReadOnlyDictionary<string, string> ArticleTitles);
+    IReadOnlyDictionary<string, string> ArticleTitles,
+    int EventCount);
 
 /// <summary>
 /// Which investments to list: those involving any of <see cref="Companies"/> (as recipient or investor), of any of
@@ -68,7 +75,10 @@ public sealed record InvestmentQuery : PagedQuery
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
 
-    /// <summary>Latest announced first instead of earliest first (undated ones stay where the database puts nulls).</summary>
+    /// <summary>The column to sort by (the announcement date by default).</summary>
+    public InvestmentSort Sort { get; init; } = InvestmentSort.Date;
+
+    /// <summary>Latest (largest, Z to A) first instead of earliest first; for the recipient and amount, empty ones stay last.</summary>
     public bool Descending { get; init; }
 
     /// <summary>Only investments an editor confirmed: <c>confirmed=true</c>.</summary>
@@ -83,6 +93,13 @@ public sealed record InvestmentQuery : PagedQuery
         }
         return errors;
     }
+}
+
+/// <summary>Which page of articles to list, sorted by which column.</summary>
+public sealed record SourceListQuery : PagedQuery
+{
+    public SourceSort Sort { get; init; } = SourceSort.File;
+    public bool Descending { get; init; }
 }
 
 /// <summary>An imported article as listed: metadata and how much was read from it.</summary>

@@ -37,14 +37,12 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
         }
 
         var total = await companies.CountAsync(cancellationToken);
-        var ordered = (query.Sort, query.Descending) switch
+        var ordered = query.Sort switch
         {
-            (CompanySort.Category, false) => companies.OrderBy(c => c.Category),
-            (CompanySort.Category, true) => companies.OrderByDescending(c => c.Category),
-            (CompanySort.Country, false) => companies.OrderBy(c => c.Country),
-            (CompanySort.Country, true) => companies.OrderByDescending(c => c.Country),
-            (_, false) => companies.OrderBy(c => c.Name),
-            (_, true) => companies.OrderByDescending(c => c.Name),
+            CompanySort.Category => companies.SortBy(c => c.Category, query.Descending),
+            CompanySort.Country => companies.SortByNullsLast(c => c.Country, query.Descending),
+            CompanySort.Parent => companies.SortByNullsLast(c => c.Parent == null ? null : c.Parent.Name, query.Descending),
+            _ => companies.SortBy(c => c.Name, query.Descending),
         };
         var page = ordered.ThenBy(c => c.Name).ThenBy(c => c.Id).AsQueryable();
         if (query.PageSize is { } pageSize)
@@ -121,6 +119,7 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
         ArgumentNullException.ThrowIfNull(slug);
         var wanted = slug.Trim().ToLowerInvariant();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var quoteLimit = listLimit ?? int.MaxValue; // a page renders at most listLimit quotes too
 
         var company = await db.Companies.AsNoTracking().IgnoreAutoIncludes()
             .Where(c => c.Slug == wanted)
@@ -143,6 +142,7 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
                 Sources = db.Mentions
                     .Where(m => m.CompanyId == c.Id)
                     .OrderBy(m => m.Article.FileName).ThenBy(m => m.Paragraph).ThenBy(m => m.Id)
+                    .Take(quoteLimit)
                     .Select(m => new QuoteDto(m.Article.FileName, m.Article.Title, m.Paragraph, m.Quote))
                     .ToList(),
             })

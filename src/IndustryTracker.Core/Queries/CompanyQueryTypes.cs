@@ -8,6 +8,7 @@ public enum CompanySort
     Name,
     Category,
     Country,
+    Parent,
 }
 
 /// <summary>Which companies to list: <see cref="Q"/> searches names and aliases; a null page size lists them all.</summary>

@@ -15,9 +15,17 @@ public sealed class InvestmentQueries(IDbContextFactory<IndustryTrackerDbContext
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var investments = Filter(db, db.Investments.AsNoTracking(), query);
         var total = await investments.CountAsync(cancellationToken);
-        var ordered = query.Descending
-            ? investments.OrderByDescending(i => i.Announced == null ? (DateOnly?)null : i.Announced.Start).ThenByDescending(i => i.Id)
-            : Ordered(investments);
+        var ordered = query.Sort switch
+        {
+            InvestmentSort.Kind => investments.SortBy(i => i.Kind, query.Descending).ThenBy(i => i.Id),
+            InvestmentSort.Recipient => investments.SortByNullsLast(i => i.Recipient == null ? null : i.Recipient.Name, query.Descending).ThenBy(i => i.Id),
+            // SQLite stores decimals as text: it orders by the amount as a REAL (as LargestAsync does).
+            InvestmentSort.AmountUsd when db.Database.IsSqlite() =>
+                investments.SortByNullsLast(i => i.AmountUsd == null ? (double?)null : (double)i.AmountUsd.Value, query.Descending).ThenBy(i => i.Id),
+            InvestmentSort.AmountUsd => investments.SortByNullsLast(i => i.AmountUsd, query.Descending).ThenBy(i => i.Id),
+            _ when query.Descending => investments.OrderByDescending(i => i.Announced == null ? (DateOnly?)null : i.Announced.Start).ThenByDescending(i => i.Id),
+            _ => Ordered(investments),
+        };
         var rows = await ordered
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(Projections.Investment(db))

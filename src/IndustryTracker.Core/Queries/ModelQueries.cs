@@ -29,9 +29,15 @@ public sealed class ModelQueries(IDbContextFactory<IndustryTrackerDbContext> con
             models = models.Where(m => statuses.Contains(m.Status));
         }
         var total = await models.CountAsync(cancellationToken);
-        var ordered = query.Descending
-            ? models.OrderByDescending(m => m.Name).ThenByDescending(m => m.Id)
-            : models.OrderBy(m => m.Name).ThenBy(m => m.Id);
+        var ordered = (query.Sort switch
+        {
+            ModelSort.Developer => models.SortByNullsLast(m => m.Developer == null ? null : m.Developer.Name, query.Descending),
+            ModelSort.Kind => models.SortBy(m => m.Kind, query.Descending),
+            ModelSort.Status => models.SortBy(m => m.Status, query.Descending),
+            ModelSort.Accessibility => models.SortBy(m => m.Accessibility, query.Descending),
+            ModelSort.Released => models.SortByNullsLast(m => m.ReleaseDate == null ? (DateOnly?)null : m.ReleaseDate.Start, query.Descending),
+            _ => models.SortBy(m => m.Name, query.Descending),
+        }).ThenBy(m => m.Name).ThenBy(m => m.Id);
         var rows = await ordered
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(Projections.Model(db))
@@ -61,7 +67,21 @@ public sealed class ModelQueries(IDbContextFactory<IndustryTrackerDbContext> con
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<ModelDetail?> DetailAsync(string slug, CancellationToken cancellationToken = default)
+    /// <summary>The model with this slug and every event it appears in (the API), or null.</summary>
+    public Task<ModelDetail?> DetailAsync(string slug, CancellationToken cancellationToken = default) =>
+        LoadDetailAsync(slug, null, cancellationToken);
+
+    /// <summary>
+    /// The model with this slug and at most <paramref name="eventLimit"/> of its events (the first by date): what a page
+    /// renders at once; <see cref="ModelDetail.EventCount"/> counts them all and the timeline pages through them.
+    /// </summary>
+    public Task<ModelDetail?> DetailAsync(string slug, int eventLimit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(eventLimit);
+        return LoadDetailAsync(slug, eventLimit, cancellationToken);
+    }
+
+    private async Task<ModelDetail?> LoadDetailAsync(string slug, int? eventLimit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slug);
         var wanted = slug.Trim().ToLowerInvariant();
@@ -79,17 +99,28 @@ public sealed class ModelQueries(IDbContextFactory<IndustryTrackerDbContext> con
             return null;
         }
         var row = await db.AiModels.AsNoTracking().Where(m => m.Id == model.Id).Select(Projections.Model(db)).AsSplitQuery().SingleAsync(cancellationToken);
-        var events = await db.Events.AsNoTracking()
-            .Where(e => e.Models.Any(m => m.Id == model.Id))
-            .OrderBy(e => e.Date.Start).ThenBy(e => e.Date.End).ThenBy(e => e.Id)
-            .Select(Projections.Event(db))
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
+        // The model's events through the join table's model index, not a correlated EXISTS per event.
+        var eventIds = EventQueries.EventModelLinks(db).Where(l => l.AiModelId == model.Id).Select(l => l.EventId);
+        var ordered = db.Events.AsNoTracking()
+            .Where(e => eventIds.Contains(e.Id))
+            .OrderBy(e => e.Date.Start).ThenBy(e => e.Date.End).ThenBy(e => e.Id);
+        List<EventRow> events;
+        int eventCount;
+        if (eventLimit is { } limit)
+        {
+            eventCount = await ordered.CountAsync(cancellationToken);
+            events = await EventQueries.RowsAsync(db, await ordered.Take(limit).Select(e => e.Id).ToListAsync(cancellationToken), cancellationToken);
+        }
+        else
+        {
+            events = await ordered.Select(Projections.Event(db)).AsSplitQuery().ToListAsync(cancellationToken);
+            eventCount = events.Count;
+        }
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in row.Sources.Concat(events.SelectMany(e => e.Sources)))
         {
             titles.TryAdd(source.Article, source.ArticleTitle);
         }
-        return new ModelDetail(row.ToDto(), model.Developer, [.. row.Sources.Select(s => s.ToQuote())], [.. events.Select(e => e.ToDto())], titles);
+        return new ModelDetail(row.ToDto(), model.Developer, [.. row.Sources.Select(s => s.ToQuote())], [.. events.Select(e => e.ToDto())], titles, eventCount);
     }
 }

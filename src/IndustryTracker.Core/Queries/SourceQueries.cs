@@ -9,14 +9,27 @@ namespace IndustryTracker.Core.Queries;
 /// <summary>Lists imported articles and reads one with its numbered paragraphs and what was extracted from each.</summary>
 public sealed class SourceQueries(IDbContextFactory<IndustryTrackerDbContext> contextFactory)
 {
-    public async Task<PagedResult<SourceSummaryDto>> ListAsync(int page = 1, int pageSize = PagedQuery.DefaultPageSize, CancellationToken cancellationToken = default)
+    public Task<PagedResult<SourceSummaryDto>> ListAsync(int page = 1, int pageSize = PagedQuery.DefaultPageSize, CancellationToken cancellationToken = default) =>
+        ListAsync(new SourceListQuery { Page = page, PageSize = pageSize }, cancellationToken);
+
+    /// <summary>One page of articles, sorted by the query's column (file name by default; empty publishers and dates last).</summary>
+    public async Task<PagedResult<SourceSummaryDto>> ListAsync(SourceListQuery query, CancellationToken cancellationToken = default)
     {
-        new SourceListQuery { Page = page, PageSize = pageSize }.ThrowIfInvalid();
+        ArgumentNullException.ThrowIfNull(query);
+        query.ThrowIfInvalid();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var total = await db.Articles.CountAsync(cancellationToken);
-        var rows = await Summaries(db, db.Articles.AsNoTracking().OrderBy(a => a.FileName).ThenBy(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize))
+        var articles = db.Articles.AsNoTracking();
+        var ordered = query.Sort switch
+        {
+            SourceSort.Title => articles.SortBy(a => a.Title, query.Descending),
+            SourceSort.Publisher => articles.SortByNullsLast(a => a.Publisher, query.Descending),
+            SourceSort.Published => articles.SortByNullsLast(a => a.PublishedOn, query.Descending),
+            _ => articles.SortBy(a => a.FileName, query.Descending),
+        };
+        var rows = await Summaries(db, ordered.ThenBy(a => a.FileName).ThenBy(a => a.Id).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize))
             .ToListAsync(cancellationToken);
-        return new PagedResult<SourceSummaryDto>([.. rows.Select(r => r.ToDto())], total, page, pageSize);
+        return new PagedResult<SourceSummaryDto>([.. rows.Select(r => r.ToDto())], total, query.Page, query.PageSize);
     }
 
     /// <summary>The article with this file name (the "article" of a source quote), or null.</summary>
@@ -113,7 +126,6 @@ public sealed class SourceQueries(IDbContextFactory<IndustryTrackerDbContext> co
             Mentions = db.Mentions.Count(m => m.ArticleId == a.Id),
         });
 
-    private sealed record SourceListQuery : PagedQuery;
 
     private sealed class SummaryRow
     {

@@ -34,6 +34,8 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         await Assertions.Expect(ThemeSwitch(page)).ToHaveAttributeAsync("aria-pressed", "true");
 
         await ThemeSwitch(page).ClickAsync();
+        // The circuit stores the choice (cookie) as it switches: reload only once it has switched.
+        await Assertions.Expect(ThemeSwitch(page)).ToHaveAttributeAsync("aria-pressed", "false");
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#app-status[data-theme='light']")).ToHaveCountAsync(1);
         await context.CloseAsync();

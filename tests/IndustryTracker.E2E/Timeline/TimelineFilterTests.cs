@@ -21,16 +21,16 @@ public sealed class TimelineFilterTests(BrowserFixture fixture) : IClassFixture<
         Assert.True(all > 2, "the unfiltered timeline shows every event");
 
         // The company box searches on the server as you type; the chosen company becomes a chip.
-        await page.GetByLabel("Add a company").FillAsync("Tenc");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Add a company" }).FillAsync("Tenc");
         await page.GetByRole(AriaRole.Option, new() { Name = "Tencent", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("company=tencent"));
 
-        await page.GetByLabel("From", new() { Exact = true }).FillAsync("2025-02-01");
-        await page.GetByLabel("From", new() { Exact = true }).PressAsync("Tab");
+        await page.GetByLabel("Start date", new() { Exact = true }).FillAsync("2025-02-01");
+        await page.GetByLabel("Start date", new() { Exact = true }).PressAsync("Tab");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("from=2025-02-01"));
         await page.Keyboard.PressAsync("Escape");
-        await page.GetByLabel("To", new() { Exact = true }).FillAsync("2025-02-28");
-        await page.GetByLabel("To", new() { Exact = true }).PressAsync("Tab");
+        await page.GetByLabel("End date", new() { Exact = true }).FillAsync("2025-02-28");
+        await page.GetByLabel("End date", new() { Exact = true }).PressAsync("Tab");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("to=2025-02-28"));
         await page.Keyboard.PressAsync("Escape");
 
@@ -39,8 +39,8 @@ public sealed class TimelineFilterTests(BrowserFixture fixture) : IClassFixture<
 
         await page.ReloadAsync();
         await ExpectTencentFebruaryAsync(page);
-        await Assertions.Expect(page.Locator("#from-filter")).ToHaveValueAsync("2025-02-01");
-        await Assertions.Expect(page.Locator("#to-filter")).ToHaveValueAsync("2025-02-28");
+        await Assertions.Expect(page.Locator("#date-filter-start")).ToHaveValueAsync("2025-02-01");
+        await Assertions.Expect(page.Locator("#date-filter-end")).ToHaveValueAsync("2025-02-28");
         await Assertions.Expect(ActiveFilters(page)).ToContainTextAsync("Tencent");
 
         var shared = await fixture.NewPageAsync();
@@ -75,6 +75,36 @@ public sealed class TimelineFilterTests(BrowserFixture fixture) : IClassFixture<
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/timeline\?from=2025-02-01&to=2025-02-28$"));
         await Assertions.Expect(ActiveFilters(page)).Not.ToContainTextAsync("Tencent");
         await Assertions.Expect(page.Locator("article.timeline-event")).Not.ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_date_range_is_typed_with_the_keyboard_alone()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.SetViewportSizeAsync(375, 812);
+        await page.GotoAsync("/timeline?company=tencent");
+        await Assertions.Expect(page.Locator(".filters[data-interactive='true']")).ToHaveCountAsync(1);
+
+        // One range picker with two ends; the page itself does not scroll sideways at 375 px.
+        await Assertions.Expect(page.Locator(".filter-date .mud-picker")).ToHaveCountAsync(1);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+        var start = page.GetByLabel("Start date", new() { Exact = true });
+        var end = page.GetByLabel("End date", new() { Exact = true });
+        Assert.True(await start.IsVisibleAsync() && await end.IsVisibleAsync());
+
+        // Keyboard only: focus the start, type, Tab to the end, type, Tab away.
+        await start.FocusAsync();
+        await page.Keyboard.TypeAsync("2025-02-01");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("company=tencent&from=2025-02-01$"));
+        await Assertions.Expect(end).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("2025-02-28");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("company=tencent&from=2025-02-01&to=2025-02-28$"));
+        await page.Keyboard.PressAsync("Escape");
+
+        await ExpectTencentFebruaryAsync(page);
+        await Assertions.Expect(ActiveFilters(page).Locator("[data-filter='dates']")).ToContainTextAsync("2025-02-01 – 2025-02-28");
     }
 
     private static ILocator ActiveFilters(IPage page) => page.GetByRole(AriaRole.Group, new() { Name = "Active filters" });

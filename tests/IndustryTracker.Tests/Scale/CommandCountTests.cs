@@ -121,6 +121,24 @@ public sealed class CommandCountTests : IAsyncLifetime
             && !c.Sql.Contains("INNER JOIN (", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("/timeline?company={busy}&model={model}")]
+    [InlineData("/timeline")]
+    [InlineData("/investments?company={busy}")]
+    [InlineData("/models/{model}")]
+    public async Task Pages_with_pickers_never_read_every_company_or_model(string path)
+    {
+        await CommandsForAsync(Fill(path));
+
+        // The pickers search on the server as the reader types; the page reads only the chosen names (WHERE … IN),
+        // a top-N (LIMIT) or counts: never a whole table of names.
+        var whole = _recorder.Commands.Where(c =>
+            (c.Sql.Contains("FROM \"Companies\" AS", StringComparison.Ordinal) || c.Sql.Contains("FROM \"AiModels\" AS", StringComparison.Ordinal))
+            && !c.Sql.Contains("WHERE", StringComparison.Ordinal) && !c.Sql.Contains("LIMIT", StringComparison.Ordinal)
+            && !c.Sql.Contains("COUNT(", StringComparison.OrdinalIgnoreCase)).Select(c => c.Sql).ToList();
+        Assert.True(whole.Count == 0, $"{Fill(path)} read whole tables:\n{string.Join("\n---\n", whole)}");
+    }
+
     private string Fill(string path) =>
         path.Replace("{busy}", _busy, StringComparison.Ordinal).Replace("{quiet}", _quiet, StringComparison.Ordinal).Replace("{model}", _model, StringComparison.Ordinal);
 }

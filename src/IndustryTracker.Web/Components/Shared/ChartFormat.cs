@@ -29,6 +29,12 @@ public static class ChartFormat
     /// <summary>The exact amount for a tooltip: "US$52,060,000,000".</summary>
     public static string ExactUsd(double value) => string.Create(CultureInfo.InvariantCulture, $"US${value:N0}");
 
+    /// <summary>A tooltip's amount: short, then exact: "$52.1B · US$52,060,000,000".</summary>
+    public static string UsdTooltip(double value) => $"{Compact(value)} · {ExactUsd(value)}";
+
+    /// <summary>An exact number for a tooltip: "1,234" (up to three decimals when it has them).</summary>
+    public static string Exact(double value) => value.ToString("#,0.###", CultureInfo.InvariantCulture);
+
     /// <summary>A count on an axis: whole numbers only ("3"), nothing for the fractional ticks a chart may add.</summary>
     public static string Count(double value) =>
         Math.Abs(value - Math.Round(value)) < 1e-9 ? Math.Round(value).ToString("N0", CultureInfo.InvariantCulture) : string.Empty;

@@ -44,6 +44,12 @@ public sealed class UrlGrid<T> : IDisposable
     /// <summary>How many rows match, once known.</summary>
     public int? Total { get; private set; }
 
+    /// <summary>
+    /// A column's initial sort arrow: the URL's sort once live. While prerendering the grid shows the server's rows
+    /// through Items, which it would sort again in memory (by another collation, nulls first); so none then.
+    /// </summary>
+    public SortDirection InitialDirection(string column, bool interactive) => interactive ? State.DirectionOf(column) : SortDirection.None;
+
     /// <summary>The 0-based page the grid shows: the URL's when live; the first of its Items when prerendering.</summary>
     public int CurrentPage(bool interactive) => interactive ? State.Page - 1 : 0;
 

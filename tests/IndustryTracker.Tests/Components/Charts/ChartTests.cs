@@ -1,4 +1,6 @@
 using Bunit;
+using IndustryTracker.Core.Queries;
+using IndustryTracker.Web.Components.Pages;
 using IndustryTracker.Web.Components.Pages.Investments;
 using IndustryTracker.Web.Components.Shared;
 
@@ -80,5 +82,62 @@ public sealed class ChartTests : ComponentTestContext
         Assert.Contains("Jan 2025", texts);
         Assert.Contains("Feb 2025", texts);
         Assert.Equal("true", cut.Find("#totals-by-month").GetAttribute("aria-current"));
+    }
+
+    /// <summary>Hovers the bar at <paramref name="index"/> and answers the texts of the tooltip it shows.</summary>
+    private static List<string> HoverTooltip(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut, int index)
+    {
+        cut.FindAll("path.mud-chart-bar")[index].MouseOut(); // leave the bar hovered before, if any
+        cut.FindAll("path.mud-chart-bar")[index].MouseOver();
+        return [.. cut.FindAll(".mud-charts-tooltip text tspan, .mud-charts-tooltip text").Select(t => t.TextContent.Trim()).Where(t => t.Length > 0).Distinct()];
+    }
+
+    [Fact]
+    public void The_totals_tooltip_names_the_company_and_gives_the_short_and_the_exact_amount()
+    {
+        var cut = Render<InvestmentTotals>(p => p.Add(c => c.Totals, [new InvestmentTotal("Alibaba", 52_060_000_000m), new InvestmentTotal("SiliconFlow", 13_720_000m)]));
+        Assert.Empty(cut.FindAll(".mud-charts-tooltip text"));
+
+        var texts = HoverTooltip(cut, 0);
+
+        Assert.Contains(texts, t => t.Contains("Alibaba", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("$52.1B · US$52,060,000,000", StringComparison.Ordinal));
+        Assert.Contains(HoverTooltip(cut, 1), t => t.Contains("$13.7M · US$13,720,000", StringComparison.Ordinal));
+        // The axis is for people: short amounts, never the raw numbers.
+        Assert.Contains("$60B", cut.FindAll("svg text").Select(t => t.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void The_by_month_tooltip_names_the_month_and_its_exact_total()
+    {
+        var cut = Render<InvestmentTotals>(p => p
+            .Add(c => c.Totals, [new InvestmentTotal("2025-01", 1_234_567m), new InvestmentTotal("2025-02", 52_000_000_000m)])
+            .Add(c => c.ByMonth, true));
+
+        var texts = HoverTooltip(cut, 0);
+
+        Assert.Contains(texts, t => t.Contains("Jan 2025", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("US$1,234,567", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_events_per_month_chart_names_months_on_its_axis_and_gives_the_exact_count_in_its_tooltip()
+    {
+        var cut = Render<EventsPerMonth>(p => p.Add(c => c.Months,
+        [
+            new MonthFacet("2025-01", "2025-01-01", "2025-01-31", 1),
+            new MonthFacet("2025-02", "2025-02-01", "2025-02-28", 1_234),
+        ]));
+
+        var axis = cut.FindAll("svg text").Select(t => t.TextContent.Trim()).ToList();
+        Assert.Contains("Jan 2025", axis);
+        Assert.Contains("Feb 2025", axis);
+        Assert.DoesNotContain(axis, t => t.Contains('.', StringComparison.Ordinal)); // whole numbers on the count axis
+
+        var texts = HoverTooltip(cut, 1);
+
+        Assert.Contains(texts, t => t.Contains("Feb 2025", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("1,234 events", StringComparison.Ordinal));
+        Assert.Equal(2, cut.FindAll("table.chart-data tbody tr").Count);
     }
 }

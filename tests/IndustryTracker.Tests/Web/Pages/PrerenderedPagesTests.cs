@@ -29,8 +29,8 @@ public sealed partial class PrerenderedPagesTests : WebAppTest
         Assert.Equal([EventId("Tencent integrates DeepSeek into Weixin"), EventId("Baidu plans Ernie 5")], EventIds(html));
         Assert.Contains("id=\"result-count\"", html, StringComparison.Ordinal);
         Assert.Contains(">2 events<", html, StringComparison.Ordinal);
-        Assert.Matches("id=\"from-filter\"[^>]*value=\"2025-02-01\"|value=\"2025-02-01\"[^>]*id=\"from-filter\"", html);
-        Assert.Matches("id=\"to-filter\"[^>]*value=\"2025-12-31\"|value=\"2025-12-31\"[^>]*id=\"to-filter\"", html);
+        Assert.Matches("id=\"date-filter-start\"[^>]*value=\"2025-02-01\"|value=\"2025-02-01\"[^>]*id=\"date-filter-start\"", html);
+        Assert.Matches("id=\"date-filter-end\"[^>]*value=\"2025-12-31\"|value=\"2025-12-31\"[^>]*id=\"date-filter-end\"", html);
         // The company dropdown shows both chosen companies as chips.
         Assert.Contains("DeepSeek", html, StringComparison.Ordinal);
         Assert.Contains("Baidu", html, StringComparison.Ordinal);

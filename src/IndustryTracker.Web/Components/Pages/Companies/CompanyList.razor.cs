@@ -12,7 +12,7 @@ namespace IndustryTracker.Web.Components.Pages.Companies;
 /// </summary>
 public sealed partial class CompanyList : IDisposable
 {
-    private static readonly string[] Sortable = [nameof(CompanyDto.Name), nameof(CompanyDto.Category), nameof(CompanyDto.Country)];
+    private static readonly string[] Sortable = [nameof(CompanyDto.Name), nameof(CompanyDto.Category), nameof(CompanyDto.Country), nameof(CompanyDto.Parent)];
 
     private static readonly IReadOnlyList<FacetCount> Categories =
         [.. Enum.GetValues<CompanyCategory>().Select(c => new FacetCount(EnumNames.Of(c), Display.Words(EnumNames.Of(c)), 0))];
@@ -68,6 +68,7 @@ public sealed partial class CompanyList : IDisposable
         {
             nameof(CompanyDto.Category) => CompanySort.Category,
             nameof(CompanyDto.Country) => CompanySort.Country,
+            nameof(CompanyDto.Parent) => CompanySort.Parent,
             _ => CompanySort.Name,
         },
         Descending = state.Descending,

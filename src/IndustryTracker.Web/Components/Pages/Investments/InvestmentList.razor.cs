@@ -1,25 +1,28 @@
 using System.Globalization;
 using IndustryTracker.Core.Contracts;
+using IndustryTracker.Core.Editing;
 using IndustryTracker.Core.Investments;
 using IndustryTracker.Core.Queries;
 using IndustryTracker.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace IndustryTracker.Web.Components.Pages.Investments;
 
 /// <summary>
-/// Investments in a server-paged grid (latest or earliest first), filtered by company, kind and announcement dates,
+/// Investments in a server-paged grid sorted on the server by date, kind, recipient or US dollar amount, filtered by company, kind and announcement dates,
 /// with US dollar totals by company or month. The URL is the state.
 /// </summary>
 public sealed partial class InvestmentList : IDisposable
 {
-    private static readonly string[] Sortable = [nameof(InvestmentDto.Date)];
+    private static readonly string[] Sortable = [nameof(InvestmentDto.Date), nameof(InvestmentDto.Kind), nameof(InvestmentDto.Recipient), nameof(InvestmentDto.AmountUsd)];
     private static readonly IReadOnlyList<FacetCount> Kinds = [.. Enum.GetValues<InvestmentKind>().Select(k => new FacetCount(EnumNames.Of(k), Display.Words(EnumNames.Of(k)), 0))];
 
     private UrlGrid<InvestmentDto> _list = null!;
     private PrerenderedData<IReadOnlyList<InvestmentTotal>> _totalsData = null!;
     private IReadOnlyList<InvestmentTotal> _totals = [];
-    private CompanyLink? _companyLink;
+    private PickerOption? _companyOption;
+    private DateRange? _range;
     private string? _company;
     private string? _kind;
     private string? _from;
@@ -28,7 +31,7 @@ public sealed partial class InvestmentList : IDisposable
     private bool _byMonth;
 
     [Inject] private InvestmentQueries Investments { get; set; } = null!;
-    [Inject] private CompanyQueries Companies { get; set; } = null!;
+    [Inject] private PickerSearch Picker { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private PersistentComponentState State { get; set; } = null!;
 
@@ -48,6 +51,13 @@ public sealed partial class InvestmentList : IDisposable
     {
         _list = new(State, nameof(InvestmentList), Navigation, (state, ct) => Investments.ListAsync(Query() with
         {
+            Sort = state.Sort switch
+            {
+                nameof(InvestmentDto.Kind) => InvestmentSort.Kind,
+                nameof(InvestmentDto.Recipient) => InvestmentSort.Recipient,
+                nameof(InvestmentDto.AmountUsd) => InvestmentSort.AmountUsd,
+                _ => InvestmentSort.Date,
+            },
             Descending = state.Descending,
             Page = state.Page,
             PageSize = state.PageSize,
@@ -67,11 +77,16 @@ public sealed partial class InvestmentList : IDisposable
             (from, to) = (null, null);
         }
         var filtersChanged = (company, kind, from, to) != (_company, _kind, _from, _to);
+        if ((from, to) != (_from, _to) || _range is null != (from is null && to is null))
+        {
+            _range = from is null && to is null ? null : new DateRange(Day(from), Day(to));
+        }
         (_company, _kind, _from, _to) = (company, kind, from, to);
         _byMonth = string.Equals(TotalsBy, "month", StringComparison.OrdinalIgnoreCase);
-        if (_companyLink?.Slug != _company)
+        if (_companyOption?.Slug != _company)
         {
-            _companyLink = _company is null ? null : (await Companies.NamesAsync([_company])) is [var found, ..] ? found : null ?? new CompanyLink(_company, _company);
+            // Only the chosen company's name; the picker searches the others on the server.
+            _companyOption = _company is null ? null : await Picker.CompaniesBySlugAsync([_company]) is [var found, ..] ? found : new PickerOption(_company, _company);
         }
         await _list.ShowAsync(GridUrlState.FromQuery(Sort, Dir, Page, PageSize, Sortable), filtersChanged, RendererInfo.IsInteractive);
         _totals = await _totalsData.LoadAsync(Navigation.Uri, LoadTotalsAsync);
@@ -130,17 +145,10 @@ public sealed partial class InvestmentList : IDisposable
     private string Href(GridUrlState state) =>
         "investments" + UrlQuery.Build([.. FilterPairs(), ("totals", _byMonth ? "month" : null), .. state.Pairs()]);
 
-    private async Task<IEnumerable<CompanyLink>> SearchCompaniesAsync(string? text, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return [];
-        }
-        var found = await Companies.ListAsync(new CompanyListQuery { Q = text.Trim(), PageSize = 20 }, cancellationToken);
-        return found.Items.Select(c => new CompanyLink(c.Name, c.Slug));
-    }
+    private Task<IReadOnlyList<PickerOption>> SearchCompaniesAsync(string? text, CancellationToken cancellationToken) =>
+        Picker.CompaniesAsync(text, PickerSearch.DefaultTake, cancellationToken);
 
-    private void OnCompanyChanged(CompanyLink? company) => Go(company?.Slug, _kind, _from, _to);
+    private void OnCompanyChanged(IReadOnlyList<PickerOption> chosen) => Go(chosen.Count == 0 ? null : chosen[0].Slug, _kind, _from, _to);
 
     /// <summary>Changed filters start again at page 1, keeping the sort, page size and totals grouping.</summary>
     private void Go(string? company, string? kind, string? from, string? to) =>

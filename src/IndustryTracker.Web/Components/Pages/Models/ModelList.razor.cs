@@ -6,10 +6,11 @@ using Microsoft.AspNetCore.Components;
 
 namespace IndustryTracker.Web.Components.Pages.Models;
 
-/// <summary>Every AI model in a server-paged grid, filtered by developer, kind and status; the URL is the state.</summary>
+/// <summary>Every AI model in a server-paged, server-sorted grid (any column), filtered by developer, kind and status; the URL is the state.</summary>
 public sealed partial class ModelList : IDisposable
 {
-    private static readonly string[] Sortable = [nameof(ModelDto.Name)];
+    private static readonly string[] Sortable =
+        [nameof(ModelDto.Name), nameof(ModelDto.Developer), nameof(ModelDto.Kind), nameof(ModelDto.Status), nameof(ModelDto.Accessibility), nameof(ModelDto.Released)];
     private static readonly IReadOnlyList<FacetCount> Kinds = [.. Enum.GetValues<AiModelKind>().Select(k => new FacetCount(EnumNames.Of(k), Display.Words(EnumNames.Of(k)), 0))];
     private static readonly IReadOnlyList<FacetCount> Statuses = [.. Enum.GetValues<AiModelStatus>().Select(k => new FacetCount(EnumNames.Of(k), Display.Words(EnumNames.Of(k)), 0))];
 
@@ -58,6 +59,15 @@ public sealed partial class ModelList : IDisposable
         Developers = _developer is null ? [] : [_developer],
         Kinds = EnumNames.TryParse<AiModelKind>(_kind, out var kind) ? [kind] : [],
         Statuses = EnumNames.TryParse<AiModelStatus>(_status, out var status) ? [status] : [],
+        Sort = state.Sort switch
+        {
+            nameof(ModelDto.Developer) => ModelSort.Developer,
+            nameof(ModelDto.Kind) => ModelSort.Kind,
+            nameof(ModelDto.Status) => ModelSort.Status,
+            nameof(ModelDto.Accessibility) => ModelSort.Accessibility,
+            nameof(ModelDto.Released) => ModelSort.Released,
+            _ => ModelSort.Name,
+        },
         Descending = state.Descending,
         Page = state.Page,
         PageSize = state.PageSize,

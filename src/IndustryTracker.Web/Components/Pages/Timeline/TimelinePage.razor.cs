@@ -1,5 +1,6 @@
 using System.Globalization;
 using IndustryTracker.Core.Contracts;
+using IndustryTracker.Core.Editing;
 using IndustryTracker.Core.Queries;
 using IndustryTracker.Core.Timeline;
 using IndustryTracker.Web.Components.Shared;
@@ -18,7 +19,7 @@ public sealed partial class TimelinePage
     public const int MaxRows = 100;
 
     private PrerenderedData<TimelineView> _data = null!;
-    private IReadOnlyList<CompanyLink> _models = [];
+    private PickerOption? _model;
     private IReadOnlyDictionary<string, string> _companyNames = new Dictionary<string, string>();
     private TimelineFilter _filter = TimelineFilter.Empty;
     private int _pageSize = EventQuery.DefaultPageSize;
@@ -28,7 +29,7 @@ public sealed partial class TimelinePage
 
     [Inject] private EventQueries Events { get; set; } = null!;
     [Inject] private CompanyQueries Companies { get; set; } = null!;
-    [Inject] private ModelQueries Models { get; set; } = null!;
+    [Inject] private PickerSearch Picker { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private PersistentComponentState State { get; set; } = null!;
 
@@ -94,21 +95,22 @@ public sealed partial class TimelinePage
 
         _view = await _data.LoadAsync(Navigation.Uri, () => LoadAsync(query));
         _companyNames = _view.Companies.ToDictionary(c => c.Slug, c => c.Name);
-        _models = _view.Models;
+        _model = _view.Model;
         _unknownCompanies = [.. companies.Where(s => !_companyNames.ContainsKey(s))];
     }
 
+    // Only the chosen companies' and model's names: the pickers search the rest on the server as the reader types.
     private async Task<TimelineView> LoadAsync(EventQuery query) => new(
         await Events.ListAsync(query),
         await Events.FacetsAsync(query),
         await Companies.NamesAsync(query.Companies),
-        await Models.NamesAsync());
+        query.Models.Count == 0 ? null : await Picker.ModelsBySlugAsync(query.Models) is [var model, ..] ? model : null);
 
-    private async Task<IReadOnlyList<CompanyLink>> SearchCompaniesAsync(string text, CancellationToken cancellationToken)
-    {
-        var found = await Companies.ListAsync(new CompanyListQuery { Q = text, PageSize = 20 }, cancellationToken);
-        return [.. found.Items.Select(c => new CompanyLink(c.Name, c.Slug))];
-    }
+    private Task<IReadOnlyList<PickerOption>> SearchCompaniesAsync(string? text, CancellationToken cancellationToken) =>
+        Picker.CompaniesAsync(text, PickerSearch.DefaultTake, cancellationToken);
+
+    private Task<IReadOnlyList<PickerOption>> SearchModelsAsync(string? text, CancellationToken cancellationToken) =>
+        Picker.ModelsAsync(text, PickerSearch.DefaultTake, cancellationToken);
 
     private static IEnumerable<string> Slugs(IEnumerable<string>? values) =>
         (values ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim().ToLowerInvariant()).Distinct();
@@ -132,6 +134,6 @@ public sealed partial class TimelinePage
 
     public void Dispose() => _data.Dispose();
 
-    /// <summary>What one timeline address shows: the page of events, the facets and the names of the chosen companies and of the models.</summary>
-    private sealed record TimelineView(PagedResult<EventDto> Result, EventFacets Facets, IReadOnlyList<CompanyLink> Companies, IReadOnlyList<CompanyLink> Models);
+    /// <summary>What one timeline address shows: the page of events, the facets and the names of the chosen companies and model.</summary>
+    private sealed record TimelineView(PagedResult<EventDto> Result, EventFacets Facets, IReadOnlyList<CompanyLink> Companies, PickerOption? Model);
 }
