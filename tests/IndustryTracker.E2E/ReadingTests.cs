@@ -152,7 +152,7 @@ public sealed partial class ReadingTests(BrowserFixture fixture) : IClassFixture
         string[] urls =
         [
             "/", "/companies", "/companies/tencent", "/models", "/models/deepseek-r1", "/investments", "/sources", "/timeline",
-            "/timeline?company=tencent&q=deepseek",
+            "/timeline?company=tencent&q=deepseek", "/sources?sort=title&dir=desc", "/sources/1", "/investments?sort=amountusd&dir=desc",
         ];
         foreach (var url in urls)
         {

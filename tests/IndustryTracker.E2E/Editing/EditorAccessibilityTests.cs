@@ -3,7 +3,7 @@ using IndustryTracker.E2E.Support;
 namespace IndustryTracker.E2E.Editing;
 
 /// <summary>
-/// axe-core on the editing and account pages, signed in as an editor after the circuit started (sign-in: signed out,
+/// axe-core on the editing, review and account pages, signed in as an editor (the accounts page as the admin) after the circuit started (sign-in: signed out,
 /// static), in light and dark mode, at 1400 px and 375 px: no serious or critical violations, and at 375 px the page
 /// itself does not scroll sideways.
 /// </summary>
@@ -12,7 +12,7 @@ public sealed class EditorAccessibilityTests(EditorFixture fixture) : IClassFixt
     public static TheoryData<string, string, int> Pages()
     {
         var data = new TheoryData<string, string, int>();
-        foreach (var address in new[] { "/events/new", "/events/{id}/edit", "/events/deleted", "/sources/upload", "/companies/tencent/edit", "/companies/tencent", "/login", "/access-denied" })
+        foreach (var address in new[] { "/events/new", "/events/{id}/edit", "/events/deleted", "/sources/upload", "/companies/tencent/edit", "/companies/tencent", "/review", "/account/password", "/admin/users", "/login", "/access-denied" })
         {
             foreach (var theme in new[] { "light", "dark" })
             {
@@ -34,7 +34,13 @@ public sealed class EditorAccessibilityTests(EditorFixture fixture) : IClassFixt
             address = address.Replace("{id}", (await fixture.CreateEventAsync($"Accessibility test event {Guid.NewGuid():N}")).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
         var signedIn = address != "/login";
-        var page = signedIn ? await fixture.SignInAsEditorAsync() : await fixture.NewPageAsync();
+        var page = await fixture.NewPageAsync();
+        if (signedIn)
+        {
+            // The accounts page is the admin's; every other signed-in page is an editor's.
+            var email = address == "/admin/users" ? EditorFixture.AdminEmail : EditorFixture.EditorEmail;
+            await EditorFixture.SignInAsync(page, email, EditorFixture.Password);
+        }
         // The theme switch keeps the reader's choice in the "theme" cookie; the prerender reads it.
         await page.Context.AddCookiesAsync([new Cookie { Name = "theme", Value = theme, Url = fixture.Server.BaseUri.ToString() }]);
         await page.SetViewportSizeAsync(width, 900);
