@@ -12,7 +12,7 @@ namespace IndustryTracker.Core.Queries;
 /// time. A profile's events are <see cref="EventQueries.ListAsync"/> with the company's slug; its investments are
 /// <see cref="InvestmentQueries.ListAsync"/> with the company's slug.
 /// </summary>
-public sealed class CompanyPagedQueries(IDbContextFactory<IndustryTrackerDbContext> contextFactory)
+public sealed class CompanyPagedQueries(IDbContextFactory<IndustryTrackerDbContext> contextFactory, QueryCache? cache = null)
 {
     public const int MaxSearchResults = 50;
 
@@ -102,6 +102,20 @@ public sealed class CompanyPagedQueries(IDbContextFactory<IndustryTrackerDbConte
         {
             return null;
         }
+        if (cache is null)
+        {
+            return await CountSummaryAsync(db, companyId, cancellationToken);
+        }
+        // Three counts over the company's events: kept until the next write (here or, by the stamp, anywhere).
+        cache.Observe(await CacheStamp.ReadAsync(db, cancellationToken));
+        return await cache.GetOrAddAsync(
+            "company-summary|" + companyId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ct => CountSummaryAsync(db, companyId, ct),
+            cancellationToken);
+    }
+
+    private static async Task<CompanyProfileSummary> CountSummaryAsync(IndustryTrackerDbContext db, int companyId, CancellationToken cancellationToken)
+    {
         var events = await EventIds(db, companyId).CountAsync(cancellationToken);
         var investments = await db.Investments.AsNoTracking()
             .Where(i => i.RecipientId == companyId || db.Set<Investments.InvestmentParticipant>().Where(p => p.CompanyId == companyId).Select(p => p.InvestmentId).Contains(i.Id))

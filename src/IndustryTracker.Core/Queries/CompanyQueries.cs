@@ -139,12 +139,6 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
                 FoundedPrecision = c.Founded == null ? (Dates.DatePrecision?)null : c.Founded.Precision,
                 Parent = c.Parent == null ? null : new CompanyLink(c.Parent.Name, c.Parent.Slug),
                 Subsidiaries = c.Subsidiaries.OrderBy(s => s.Name).Select(s => new CompanyLink(s.Name, s.Slug)).ToList(),
-                Sources = db.Mentions
-                    .Where(m => m.CompanyId == c.Id)
-                    .OrderBy(m => m.Article.FileName).ThenBy(m => m.Paragraph).ThenBy(m => m.Id)
-                    .Take(quoteLimit)
-                    .Select(m => new QuoteDto(m.Article.FileName, m.Article.Title, m.Paragraph, m.Quote))
-                    .ToList(),
             })
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
@@ -154,6 +148,14 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
         }
 
         var id = company.Id;
+        // Its own query, filtered by the company first: as a limited collection of the company's projection, EF
+        // numbers every mention of every company (ROW_NUMBER over the whole table) before it keeps this one's.
+        var quotes = await db.Mentions.AsNoTracking()
+            .Where(m => m.CompanyId == id)
+            .OrderBy(m => m.Article.FileName).ThenBy(m => m.Paragraph).ThenBy(m => m.Id)
+            .Take(quoteLimit)
+            .Select(m => new QuoteDto(m.Article.FileName, m.Article.Title, m.Paragraph, m.Quote))
+            .ToListAsync(cancellationToken);
         var models = await db.AiModels.AsNoTracking()
             .Where(m => m.DeveloperId == id)
             .OrderBy(m => m.Name).ThenBy(m => m.Id)
@@ -188,7 +190,7 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
         {
             titles.TryAdd(source.Article, source.ArticleTitle);
         }
-        foreach (var quote in company.Sources)
+        foreach (var quote in quotes)
         {
             titles.TryAdd(quote.Article, quote.ArticleTitle);
         }
@@ -210,7 +212,7 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
             [.. models.Select(m => new CompanyModel(m.ToDto(), [.. m.Sources.Select(s => s.ToQuote())]))],
             [.. investments.Select(i => i.ToDto())],
             [.. events.Select(e => e.ToDto())],
-            company.Sources,
+            quotes,
             titles,
             relations);
     }
