@@ -100,9 +100,23 @@ public static class AuthApi
         }
         else
         {
-            await signIn.SignOutAsync();
+            await EndCookieSessionsAsync(http, signIn);
         }
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Signs the browser out and changes the account's security stamp, so that a copy of the cookie (another tab's,
+    /// another device's, a stolen one) is refused on its next request too: cookies are validated against the stamp on
+    /// every request. The account's other sessions end with it (docs/security.md).
+    /// </summary>
+    private static async Task EndCookieSessionsAsync(HttpContext http, SignInManager<IdentityUser> signIn)
+    {
+        if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+        }
+        await signIn.SignOutAsync();
     }
 
     internal static async Task<IResult> ChangePasswordAsync(HttpContext http, AccountAdministration accounts, CancellationToken cancellationToken)
@@ -144,9 +158,9 @@ public static class AuthApi
         return TypedResults.Ok(new AntiforgeryResponse(tokens.RequestToken ?? string.Empty, tokens.HeaderName ?? WriteProtection.HeaderName, tokens.FormFieldName));
     }
 
-    private static async Task<RedirectHttpResult> SignOutAsync(SignInManager<IdentityUser> signInManager, [FromForm(Name = "returnUrl")] string? returnUrl)
+    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext http, SignInManager<IdentityUser> signInManager, [FromForm(Name = "returnUrl")] string? returnUrl)
     {
-        await signInManager.SignOutAsync();
+        await EndCookieSessionsAsync(http, signInManager);
         return TypedResults.LocalRedirect(LocalUrl.OrHome(returnUrl));
     }
 }

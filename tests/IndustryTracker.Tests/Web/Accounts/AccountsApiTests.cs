@@ -11,31 +11,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IndustryTracker.Tests.Web.Accounts;
 
 /// <summary>Account management over the API (admins only), and a user changing their own password.</summary>
-public sealed class AccountsApiTests : IAsyncLifetime
+public sealed class AccountsApiTests : AccountsApp
 {
     private const string Admin = "admin@example.com";
     private const string Editor = "ed@example.com";
 
-    private TestDatabase _database = null!;
-    private TrackerWebApplicationFactory _factory = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _database = await TestData.CreateDatabaseAsync();
-        _factory = new TrackerWebApplicationFactory(_database);
-        await _factory.CreateUserAsync(Admin, Roles.Admin);
-        await _factory.CreateUserAsync(Editor, Roles.Editor);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    private HttpClient NewClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    protected override IEnumerable<(string Email, string? Role)> InitialAccounts => [(Admin, Roles.Admin), (Editor, Roles.Editor)];
 
     [Fact]
     public async Task An_admin_changes_the_role_locks_unlocks_resets_the_password_and_deletes_an_account()
@@ -88,7 +69,7 @@ public sealed class AccountsApiTests : IAsyncLifetime
     [Fact]
     public async Task The_last_admin_can_not_be_demoted_locked_or_deleted_and_no_admin_can_do_that_to_themselves()
     {
-        await _factory.CreateUserAsync("second@example.com", Roles.Admin);
+        await Factory.CreateUserAsync("second@example.com", Roles.Admin);
         using var admin = await NewClient().WithBearerAsync(Admin);
 
         using var demoteSelf = await admin.PutAsJsonAsync($"/api/auth/users/{Admin}/role", new { role = "Editor" }, Ct);
@@ -99,7 +80,7 @@ public sealed class AccountsApiTests : IAsyncLifetime
 
         // With the other admin locked, this one is the last: another admin can't lock it... and the CLI-like service can't either.
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync("/api/auth/users/second@example.com/lock", null, Ct)).StatusCode);
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var last = await scope.ServiceProvider.GetRequiredService<Core.Accounts.AccountAdministration>().DeleteAsync(Admin, actor: null, Ct);
         Assert.False(last.Succeeded);
         Assert.Contains("it is the last admin", last.ErrorMessage, StringComparison.Ordinal);
@@ -117,7 +98,7 @@ public sealed class AccountsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.DeleteAsync($"/api/auth/users/{Editor}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/password", new { currentPassword = "x", newPassword = "a brand new passphrase" }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/auth/logout", null, Ct)).StatusCode);
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         Assert.False(await users.IsLockedOutAsync((await users.FindByEmailAsync(Admin))!));
         Assert.NotNull(await users.FindByEmailAsync(Editor));
@@ -143,7 +124,7 @@ public sealed class AccountsApiTests : IAsyncLifetime
     {
         // Development validates scopes on build: a singleton holding a scoped service (Identity's hasher is scoped)
         // stops the app there, though the test environment would not notice.
-        await using var validated = _factory.WithWebHostBuilder(builder =>
+        await using var validated = Factory.WithWebHostBuilder(builder =>
             builder.UseDefaultServiceProvider(options => { options.ValidateScopes = true; options.ValidateOnBuild = true; }));
         using var client = validated.CreateClient();
 

@@ -12,31 +12,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IndustryTracker.Tests.Web.Accounts;
 
 /// <summary>Sign-in with the real Identity (no test scheme): bearer tokens, cookies, lockout, rate limit, antiforgery.</summary>
-public sealed class AccountsTests : IAsyncLifetime
+public sealed class AccountsTests : AccountsApp
 {
-    private TestDatabase _database = null!;
-    private TrackerWebApplicationFactory _factory = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _database = await TestData.CreateDatabaseAsync();
-        _factory = new TrackerWebApplicationFactory(_database);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    private HttpClient NewClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-
     [Fact]
     public async Task Token_login_answers_the_identity_token_response_and_the_bearer_reaches_an_editor_endpoint()
     {
-        await _factory.CreateUserAsync("ed@example.com", Roles.Editor);
+        await Factory.CreateUserAsync("ed@example.com", Roles.Editor);
         using var client = NewClient();
 
         using var login = await client.LoginAsync("ed@example.com");
@@ -56,7 +37,7 @@ public sealed class AccountsTests : IAsyncLifetime
     [Fact]
     public async Task A_user_without_a_role_gets_403_and_anonymous_gets_401()
     {
-        await _factory.CreateUserAsync("reader@example.com", role: null);
+        await Factory.CreateUserAsync("reader@example.com", role: null);
         using var anonymous = NewClient();
         using var reader = await NewClient().WithBearerAsync("reader@example.com");
         using var readerByCookie = await NewClient().WithCookieAsync("reader@example.com");
@@ -69,7 +50,7 @@ public sealed class AccountsTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_password_is_401_and_five_failures_lock_the_account()
     {
-        await _factory.CreateUserAsync("ed@example.com", Roles.Editor);
+        await Factory.CreateUserAsync("ed@example.com", Roles.Editor);
         using var client = NewClient();
 
         for (var attempt = 1; attempt <= IdentitySetup.MaxFailedAccessAttempts; attempt++)
@@ -81,7 +62,7 @@ public sealed class AccountsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
         Assert.Contains(PasswordCheckResult.LockedOutMessage, await right.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         Assert.True(await users.IsLockedOutAsync((await users.FindByEmailAsync("ed@example.com"))!));
     }
@@ -89,7 +70,7 @@ public sealed class AccountsTests : IAsyncLifetime
     [Fact]
     public async Task Sign_in_attempts_over_the_limit_get_429_on_the_api_and_the_form()
     {
-        await using var limited = _factory.WithSettings(("Accounts:LoginRateLimit:PermitLimit", "3"));
+        await using var limited = Factory.WithSettings(("Accounts:LoginRateLimit:PermitLimit", "3"));
         await limited.CreateUserAsync("ed@example.com", Roles.Editor);
         using var client = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -121,16 +102,16 @@ public sealed class AccountsTests : IAsyncLifetime
 
         Assert.Contains(response.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed });
         Assert.DoesNotContain(
-            _factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints.OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>(),
+            Factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints.OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>(),
             e => string.Equals("/" + e.RoutePattern.RawText?.Trim('/'), path, StringComparison.OrdinalIgnoreCase));
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.False(await db.Users.AnyAsync(Ct));
     }
 
     [Fact]
     public async Task The_login_form_signs_in_with_a_cookie_and_follows_a_local_return_url()
     {
-        await _factory.CreateUserAsync("ed@example.com", Roles.Editor);
+        await Factory.CreateUserAsync("ed@example.com", Roles.Editor);
         using var client = NewClient();
         using var page = await client.GetAsync("/login?returnUrl=%2Ftimeline", Ct);
 
@@ -151,7 +132,7 @@ public sealed class AccountsTests : IAsyncLifetime
     [InlineData("%2F%5Cevil.example")]
     public async Task The_login_form_ignores_a_return_url_to_another_host(string returnUrl)
     {
-        await _factory.CreateUserAsync("ed@example.com", Roles.Editor);
+        await Factory.CreateUserAsync("ed@example.com", Roles.Editor);
         using var client = NewClient();
         using var page = await client.GetAsync($"/login?returnUrl={returnUrl}", Ct);
 
@@ -164,7 +145,7 @@ public sealed class AccountsTests : IAsyncLifetime
     [Fact]
     public async Task The_login_form_says_wrong_password_and_locked_out()
     {
-        await _factory.CreateUserAsync("ed@example.com", Roles.Editor);
+        await Factory.CreateUserAsync("ed@example.com", Roles.Editor);
         using var client = NewClient();
         var html = await client.GetStringAsync("/login", Ct);
 
@@ -183,13 +164,13 @@ public sealed class AccountsTests : IAsyncLifetime
     [Fact]
     public async Task A_cookie_authenticated_api_write_needs_the_antiforgery_token_and_a_bearer_one_does_not()
     {
-        await _factory.CreateUserAsync("admin@example.com", Roles.Admin);
+        await Factory.CreateUserAsync("admin@example.com", Roles.Admin);
         using var byCookie = await NewClient().WithCookieAsync("admin@example.com");
 
         using var refused = await byCookie.PostAsJsonAsync("/api/auth/users", new { email = "a@example.com", password = "a long enough passphrase", role = "Editor" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("Antiforgery", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             Assert.False(await db.Users.AnyAsync(u => u.Email == "a@example.com", Ct));
         }
@@ -212,7 +193,7 @@ public sealed class AccountsTests : IAsyncLifetime
     [Fact]
     public async Task The_sign_out_form_ends_the_cookie_session()
     {
-        await _factory.CreateUserAsync("ed@example.com", Roles.Editor);
+        await Factory.CreateUserAsync("ed@example.com", Roles.Editor);
         using var client = await NewClient().WithCookieAsync("ed@example.com");
         var home = await client.GetStringAsync("/", Ct);
 
@@ -226,6 +207,35 @@ public sealed class AccountsTests : IAsyncLifetime
         Assert.Equal("/timeline", response.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me", Ct)).StatusCode);
         Assert.Contains("Sign in", await client.GetStringAsync("/", Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signing_out_refuses_a_copy_of_the_cookie_on_its_next_request()
+    {
+        await Factory.CreateUserAsync("ed@example.com", Roles.Editor);
+        using var browser = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var login = await browser.LoginAsync("ed@example.com", useCookies: true);
+        login.EnsureSuccessStatusCode();
+        var session = CookiesSet(login); // what someone who copied the browser's cookie would replay
+        using var home = await SendWithCookiesAsync(browser, HttpMethod.Get, "/", session);
+        var html = await home.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.OK, (await SendWithCookiesAsync(browser, HttpMethod.Get, "/api/auth/me", session)).StatusCode);
+
+        using var signOut = await SendWithCookiesAsync(browser, HttpMethod.Post, "/logout", $"{session}; {CookiesSet(home)}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = AccountsTestKit.FormToken(html) }));
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendWithCookiesAsync(browser, HttpMethod.Get, "/api/auth/me", session)).StatusCode);
+    }
+
+    private static string CookiesSet(HttpResponseMessage response) =>
+        string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(c => c.Split(';')[0]) : []);
+
+    private static Task<HttpResponseMessage> SendWithCookiesAsync(HttpClient client, HttpMethod method, string url, string cookies, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = content };
+        request.Headers.Add("Cookie", cookies);
+        return client.SendAsync(request, Ct);
     }
 
     private static Task<HttpResponseMessage> PostLoginFormAsync(HttpClient client, string formHtml, string email, string password, string action) =>

@@ -16,31 +16,12 @@ namespace IndustryTracker.Tests.Web.Accounts;
 /// a role removal, lock, deletion, password change or reset, or sign-out refuses the cookie and the bearer token on
 /// their very next request.
 /// </summary>
-public sealed class TokenRevocationTests : IAsyncLifetime
+public sealed class TokenRevocationTests : AccountsApp
 {
     private const string Editor = "ed@example.com";
     private const string Admin = "admin@example.com";
 
-    private TestDatabase _database = null!;
-    private TrackerWebApplicationFactory _factory = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _database = await TestData.CreateDatabaseAsync();
-        _factory = new TrackerWebApplicationFactory(_database);
-        await _factory.CreateUserAsync(Admin, Roles.Admin);
-        await _factory.CreateUserAsync(Editor, Roles.Editor);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    private HttpClient NewClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    protected override IEnumerable<(string Email, string? Role)> InitialAccounts => [(Admin, Roles.Admin), (Editor, Roles.Editor)];
 
     [Fact]
     public async Task A_refresh_token_is_spent_by_its_use_and_reusing_it_revokes_every_token_of_the_sign_in()
@@ -64,7 +45,7 @@ public sealed class TokenRevocationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, await MeAsync(client, other.Access));
         Assert.Equal(HttpStatusCode.OK, (await RefreshAsync(client, other.Refresh)).StatusCode);
 
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var hashes = await db.Set<RefreshToken>().Select(t => t.TokenHash).ToListAsync(Ct);
         Assert.DoesNotContain(first.Refresh, hashes);
         Assert.Contains(BearerSessions.Hash(first.Refresh), hashes);
@@ -96,7 +77,7 @@ public sealed class TokenRevocationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await byBearer.GetAsync("/api/auth/me", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await byCookie.GetAsync("/api/auth/me", Ct)).StatusCode);
 
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var admin = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
             var result = change switch
@@ -134,7 +115,7 @@ public sealed class TokenRevocationTests : IAsyncLifetime
     {
         using var client = NewClient();
         var tokens = await TokensAsync(await client.LoginAsync(Editor));
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var reset = await scope.ServiceProvider.GetRequiredService<AccountAdministration>().ResetPasswordAsync(Editor, "a brand new passphrase", Admin, Ct);
             Assert.True(reset.Succeeded, reset.ErrorMessage);
