@@ -13,6 +13,10 @@ public enum ProseDateKind
 
     /// <summary>Relative to when the article was written: "last month", "last week", "earlier this month".</summary>
     Relative,
+
+    /// <summary>Relative to a date the text stated before: "a day later", "the following week", "within a week"
+    /// (<see cref="AnchoredDates"/>).</summary>
+    Anchored,
 }
 
 /// <summary>A date expression found in a sentence, before it is resolved against the article's dates.</summary>
@@ -80,6 +84,7 @@ public static partial class ProseDates
                 found.Add(new ProseDateMatch(date.Index, date.Length, date.Value, actual, label.Trim(), PrecedingWord(sentence, date.Index)));
             }
         }
+        found.AddRange(AnchoredDates.Find(sentence));
         var result = new List<ProseDateMatch>();
         foreach (var match in found.OrderBy(f => f.Index).ThenByDescending(f => f.Length))
         {
@@ -98,7 +103,8 @@ public static partial class ProseDates
 
     /// <summary>
     /// The day range of <paramref name="match"/>: explicit dates as written; partial and relative ones against
-    /// <paramref name="reference"/> (null when there is none, or when the text is not a real date).
+    /// <paramref name="reference"/> (null when there is none, or when the text is not a real date). Anchored ones
+    /// need the date they count from (<see cref="AnchoredDates.Resolve"/>) and are null here.
     /// </summary>
     public static FuzzyDate? Resolve(ProseDateMatch match, DateReference? reference)
     {
@@ -113,8 +119,10 @@ public static partial class ProseDates
                     return null;
                 }
                 return new FuzzyDate(match.Text, partial.Start, partial.End, DatePrecision.Approximate);
-            default:
+            case ProseDateKind.Relative:
                 return reference is null ? null : Relative(match, reference);
+            default:
+                return null;
         }
     }
 
@@ -162,9 +170,9 @@ public static partial class ProseDates
         }
         return text switch
         {
-            "last week" or "the previous week" => new FuzzyDate(match.Text, from.AddDays(-7), to.AddDays(-1), DatePrecision.Approximate),
-            "last month" or "the previous month" => new FuzzyDate(match.Text, MonthStart(from).AddMonths(-1), MonthEnd(MonthStart(to).AddMonths(-1)), pinned ? DatePrecision.Month : DatePrecision.Approximate),
-            "last year" or "the previous year" => new FuzzyDate(match.Text, new DateOnly(from.Year - 1, 1, 1), new DateOnly(to.Year - 1, 12, 31), pinned ? DatePrecision.Year : DatePrecision.Approximate),
+            "last week" => new FuzzyDate(match.Text, from.AddDays(-7), to.AddDays(-1), DatePrecision.Approximate),
+            "last month" => new FuzzyDate(match.Text, MonthStart(from).AddMonths(-1), MonthEnd(MonthStart(to).AddMonths(-1)), pinned ? DatePrecision.Month : DatePrecision.Approximate),
+            "last year" => new FuzzyDate(match.Text, new DateOnly(from.Year - 1, 1, 1), new DateOnly(to.Year - 1, 12, 31), pinned ? DatePrecision.Year : DatePrecision.Approximate),
             "earlier this month" => new FuzzyDate(match.Text, MonthStart(from), to, DatePrecision.Approximate),
             "this month" => new FuzzyDate(match.Text, MonthStart(from), MonthEnd(to), pinned ? DatePrecision.Month : DatePrecision.Approximate),
             "earlier this year" => new FuzzyDate(match.Text, new DateOnly(from.Year, 1, 1), to, DatePrecision.Approximate),
@@ -243,6 +251,6 @@ public static partial class ProseDates
     [GeneratedRegex(@"\b(?i:on|dated|last|this past|since)\s+(?<d>(?<label>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")]
     private static partial Regex WeekdayRegex();
 
-    [GeneratedRegex(@"\b(?<d>(?i:last week|last month|last year|earlier this month|earlier this year|this month|yesterday|the previous (?:week|month|year)))\b")]
+    [GeneratedRegex(@"\b(?<d>(?i:last week|last month|last year|earlier this month|earlier this year|this month|yesterday))\b")]
     private static partial Regex RelativeRegex();
 }

@@ -11,6 +11,8 @@ namespace IndustryTracker.Core.Import;
 /// partnership (partnered, collaborated) → integration/adoption
 /// (integrated, powered by, adopted, deployed) → infrastructure (computing power, data centre, GPUs) → market → other.
 /// Government adoption ("governments … integrated DeepSeek") is integration/adoption, not policy.
+/// Only the statement counts: attribution ("according to investors familiar with the matter", "analysts said") is
+/// removed first (<see cref="Attribution"/>), and "investor(s)" names people, not an investment.
 /// </summary>
 public static partial class EventClassifier
 {
@@ -30,6 +32,7 @@ public static partial class EventClassifier
     public static EventCategory Classify(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = Attribution.Strip(text);
         foreach (var (rule, category) in Rules)
         {
             if (rule.IsMatch(text))
@@ -43,7 +46,7 @@ public static partial class EventClassifier
     [GeneratedRegex(@"\b(?:bann?(?:ed|s|ing)?|sanction\w*|blocked|blanket block|export controls?|regulat\w*|tariffs?|executive order|legislation|law|memorandum|restrict\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PolicyRegex();
 
-    [GeneratedRegex(@"\b(?:invest\w*|funding|financing|raised\s+(?:\S+\s+){0,3}?(?:funding|capital|money|(?:US|HK)?\$|\d)|fundraising|capital expenditure|capex|acquir\w*|acquisition|series [a-e]\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:invest(?!ors?\b)\w*|funding|financing|raised\s+(?:\S+\s+){0,3}?(?:funding|capital|money|(?:US|HK)?\$|\d)|fundraising|capital expenditure|capex|acquir\w*|acquisition|series [a-e]\b)", RegexOptions.IgnoreCase)]
     private static partial Regex InvestmentRegex();
 
     [GeneratedRegex(@"\b(?:recruit\w*|hired?|hires|hiring|appoint\w*|poach\w*|named .{0,40}\b(?:chief|head|ceo|president)\b)", RegexOptions.IgnoreCase)]

@@ -33,10 +33,10 @@ public static class FactExtractor
         }
         var sentences = SentenceScan.Of(article, scans, companies, cancellationToken: cancellationToken);
         var timeline = TimelineExtractor.Extract(article, scans);
-        var (prose, releases, foundings) = ProseEventExtractor.Extract(article, sentences, cancellationToken);
+        var notes = new List<string>();
+        var (prose, releases, foundings) = ProseEventExtractor.Extract(article, sentences, notes, cancellationToken);
         var allSentences = SentenceScan.Of(article, scans, companies, includeTimeline: true, cancellationToken);
         var dates = ProseEventExtractor.Reference(article, sentences);
-        var notes = new List<string>();
         var investments = InvestmentExtractor.Extract(article, allSentences, companies, reference, dates, notes, cancellationToken);
         foreach (var investment in investments)
         {

@@ -144,9 +144,11 @@ public static partial class ProseEventExtractor
     public static (List<EventFact> Events, List<ModelReleaseFact> Releases, List<CompanyFoundedFact> Foundings) Extract(
         ParsedArticle article,
         IReadOnlyList<SentenceScan> sentences,
+        ICollection<string>? notes = null,
         CancellationToken cancellationToken = default)
     {
         var reference = Reference(article, sentences);
+        var anchor = new DateAnchor();
         var events = new List<EventFact>();
         var releases = new List<ModelReleaseFact>();
         var foundings = new List<CompanyFoundedFact>();
@@ -155,6 +157,7 @@ public static partial class ProseEventExtractor
         foreach (var sentence in sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            anchor.Enter(sentence.Paragraph.Paragraph);
             var future = FutureRegex().IsMatch(sentence.Text);
             var source = new SourceQuote(sentence.Number, sentence.Text);
             var dates = sentence.Dates;
@@ -175,7 +178,9 @@ public static partial class ProseEventExtractor
             {
                 // A sentence or clause whose subject is "it"/"the company" involves the company the text is about.
                 var companies = clause.Companies.ToList();
-                var referred = ClauseSubjectRegex().IsMatch(clause.Text) ? sentence.Subject ?? sentence.Context
+                var reversed = clause.Dates.FirstOrDefault(d => d.Kind == ProseDateKind.Anchored) is { } first && IsReversed(clause.Text, first);
+                var referred = reversed ? null
+                    : ClauseSubjectRegex().IsMatch(clause.Text) ? sentence.Subject ?? sentence.Context
                     : sentence.Text.StartsWith(clause.Text, StringComparison.Ordinal) ? sentence.Subject
                     : null;
                 if (referred is not null && !companies.Contains(referred))
@@ -188,7 +193,9 @@ public static partial class ProseEventExtractor
                 {
                     // "in mid-June of the same year": the year the text named last.
                     var sameYear = lastYear is not null && match.Kind == ProseDateKind.Partial && SameYearRegex().IsMatch(sentence.Text[match.End..]);
-                    var date = sameYear && reference is not null
+                    var date = match.Kind == ProseDateKind.Anchored
+                        ? anchor.Current is { } from ? AnchoredDates.Resolve(match, from, reversed) : null
+                        : sameYear && reference is not null
                         ? ProseDates.Resolve(match, reference with { Year = lastYear!.Value })
                         : Resolve(match, reference, future);
                     if (match.Kind == ProseDateKind.Explicit && date is not null)
@@ -199,6 +206,7 @@ public static partial class ProseEventExtractor
                     {
                         continue;
                     }
+                    anchor.Stated(date);
                     if (FoundedBeforeRegex().IsMatch(sentence.Text[..match.Index]))
                     {
                         var founder = FoundedCompany(sentence, match.Index);
@@ -212,7 +220,10 @@ public static partial class ProseEventExtractor
                         }
                         continue;
                     }
-                    if (eventDate is null || date.Precision < eventDate.Precision)
+                    // A date the clause states outright beats one counted from another date.
+                    var better = eventMatch?.Kind == ProseDateKind.Anchored ? match.Kind != ProseDateKind.Anchored || date.Precision < eventDate!.Precision
+                        : match.Kind != ProseDateKind.Anchored && (eventDate is null || date.Precision < eventDate.Precision);
+                    if (eventDate is null || better)
                     {
                         eventDate = date;
                         eventMatch = match;
@@ -222,6 +233,15 @@ public static partial class ProseEventExtractor
                 {
                     continue;
                 }
+                if (!future && reference is { IsPublished: true })
+                {
+                    // A past-tense statement happened by the time the article was written.
+                    if (PastTense.Keep(eventDate, eventMatch, reference.To, sentence.Number, notes) is not { } past)
+                    {
+                        continue;
+                    }
+                    eventDate = past;
+                }
                 lastDate = eventDate;
                 var category = EventClassifier.Classify(clause.Text);
                 if (companies.Count == 0 && clause.Models.Count == 0 && category == EventCategory.Other)
@@ -229,8 +249,9 @@ public static partial class ProseEventExtractor
                     continue;
                 }
                 // An event is someone doing something: a dated clause that only describes ("X and Y are the strongest
-                // challengers in 2025") states no happening, unless its kind of news says it does.
-                if (category == EventCategory.Other && !future && !ActionRegex().IsMatch(clause.Text))
+                // challengers in 2025", "…, according to investors who follow the sector") states no happening,
+                // whatever its kind of news; who says so is not the action.
+                if (!future && !ActionRegex().IsMatch(Attribution.Strip(clause.Text)))
                 {
                     continue;
                 }
@@ -238,6 +259,8 @@ public static partial class ProseEventExtractor
                 {
                     ProseDateKind.Explicit => new Provenance("date.explicit", FactConfidence.High),
                     ProseDateKind.Partial => new Provenance("date.partial", FactConfidence.Medium),
+                    ProseDateKind.Anchored when AnchoredDates.IsApproximate(eventMatch) => new Provenance("date.anchored-approximate", FactConfidence.Low),
+                    ProseDateKind.Anchored => new Provenance("date.anchored", FactConfidence.Medium),
                     _ => new Provenance("date.relative", FactConfidence.Medium),
                 };
                 events.Add(Event(clause.Text, eventDate, companies, clause.Models, source, future, rule));
@@ -360,6 +383,13 @@ public static partial class ProseEventExtractor
         return date;
     }
 
+    /// <summary>"The release came four days after Baidu unveiled X": the clause before the anchored preposition
+    /// only places a happening already dated, so the date counts back from it to what follows.</summary>
+    private static bool IsReversed(string clause, ProseDateMatch match) =>
+        AnchoredDates.IsPreposition(match)
+        && ReversedRegex().IsMatch(clause[..match.Index])
+        && clause[match.End..].Any(char.IsLetter);
+
     private static CompanyIdentity? FoundedCompany(SentenceScan sentence, int dateIndex)
     {
         var before = sentence.CompanyMatches
@@ -375,6 +405,9 @@ public static partial class ProseEventExtractor
 
     [GeneratedRegex(@"^\W*(?:(?:and|but|while)\s+)?(?:(?:in|on|at|by|during)\s+[^,]{1,30}?,?\s+)?(?:it|the company|the start-up|the startup|the firm)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseSubjectRegex();
+
+    [GeneratedRegex(@"^\W*(?:(?:The|This|That|Its|Their)\s+(?:[a-z][\w-]*\s+){0,3}?|It\s+)(?:came|arrived|followed|happened|took place|landed|was (?:made|announced|released|unveiled|published))\s+(?:just\s+|only\s+|barely\s+|almost\s+|nearly\s+|about\s+)?$")]
+    private static partial Regex ReversedRegex();
 
     [GeneratedRegex(@"^\s*(?:of|in)\s+(?:the same|that)\s+year\b", RegexOptions.IgnoreCase)]
     private static partial Regex SameYearRegex();
