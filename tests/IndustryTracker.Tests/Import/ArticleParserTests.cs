@@ -114,15 +114,15 @@ public sealed class ArticleParserTests
     [Fact]
     public void Headings_and_sentence_bullets_are_not_profile_names()
     {
-        Assert.True(ArticleParser.IsProfileName("WuWen Xinqiong"));
-        Assert.True(ArticleParser.IsProfileName("China National Petroleum Corp."));
-        Assert.True(ArticleParser.IsProfileName("01.AI"));
-        Assert.True(ArticleParser.IsProfileName("CNPC"));
-        Assert.False(ArticleParser.IsProfileName("DIGEST HUB"));
-        Assert.False(ArticleParser.IsProfileName("MOST POPULAR"));
-        Assert.False(ArticleParser.IsProfileName("The market fell."));
-        Assert.False(ArticleParser.IsProfileName("Tencent, Baidu and Alibaba"));
-        Assert.False(ArticleParser.IsProfileName("lowercase start"));
+        Assert.True(ArticleBlockReader.IsProfileName("WuWen Xinqiong"));
+        Assert.True(ArticleBlockReader.IsProfileName("China National Petroleum Corp."));
+        Assert.True(ArticleBlockReader.IsProfileName("01.AI"));
+        Assert.True(ArticleBlockReader.IsProfileName("CNPC"));
+        Assert.False(ArticleBlockReader.IsProfileName("DIGEST HUB"));
+        Assert.False(ArticleBlockReader.IsProfileName("MOST POPULAR"));
+        Assert.False(ArticleBlockReader.IsProfileName("The market fell."));
+        Assert.False(ArticleBlockReader.IsProfileName("Tencent, Baidu and Alibaba"));
+        Assert.False(ArticleBlockReader.IsProfileName("lowercase start"));
     }
 
     [Fact]
