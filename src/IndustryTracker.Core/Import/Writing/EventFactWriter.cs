@@ -65,7 +65,7 @@ internal static class EventFactWriter
             if (ImportOwnership.Owns(timelineEvent))
             {
                 Involve(timelineEvent, involved, fact.Models.Select(m => models[m]));
-                if (timelineEvent.Investment is null && fact.Investment is { } announces && investments.TryGetValue(announces, out var linked))
+                if (timelineEvent.InvestmentId is null && timelineEvent.Investment is null && fact.Investment is { } announces && investments.TryGetValue(announces, out var linked))
                 {
                     timelineEvent.Investment = linked;
                 }
