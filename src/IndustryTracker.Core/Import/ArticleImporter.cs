@@ -151,10 +151,9 @@ public sealed class ArticleImporter(
         }
 
         progress?.Report(ImportStage.Extracting);
-        var existingCompanies = await db.Companies.ToListAsync(cancellationToken);
-        var existingModels = await db.AiModels.Include(m => m.Developer).ToListAsync(cancellationToken);
-        var directory = CompanyDirectory.Build(Reference, existingCompanies, prepared.Article!.Profiles);
-        var catalog = ModelCatalog.Build(Reference, existingModels);
+        var known = await KnownEntities.LoadAsync(db, cancellationToken);
+        var directory = CompanyDirectory.Build(Reference, known.Companies, prepared.Article!.Profiles);
+        var catalog = ModelCatalog.Build(Reference, known.Models);
         var facts = FactExtractor.Extract(prepared.Article, directory, catalog, Reference, cancellationToken);
         return new(null, facts, directory);
     }

@@ -28,8 +28,8 @@ internal static class FactWriterKit
         await using var db = database.CreateContext();
         db.Actor = "import";
         var parsed = ArticleParser.Parse(text).Article!;
-        var companies = await db.Companies.ToListAsync(Ct);
-        var directory = CompanyDirectory.Build(ReferenceData.Default, companies, parsed.Profiles);
+        var known = await KnownEntities.LoadAsync(db, Ct);
+        var directory = CompanyDirectory.Build(ReferenceData.Default, known.Companies, parsed.Profiles);
         var identities = new Dictionary<string, CompanyIdentity>(StringComparer.Ordinal);
         CompanyIdentity Company(string name) => identities.TryGetValue(name, out var found) ? found : identities[name] = directory.Resolve(name) ?? new CompanyIdentity(name);
         var articleFacts = facts(Company);

@@ -49,7 +49,7 @@ internal static class CompanyFactWriter
             if (directory.Resolve(parentName) is { Existing: { } parent } && !ReferenceEquals(parent, company)
                 && (session.Companies.ContainsKey(identity) || session.Companies.Values.Contains(parent)))
             {
-                company.SetParent(parent);
+                session.Track(company).SetParent(session.Track(parent));
             }
         }
     }

@@ -70,7 +70,7 @@ internal static class InvestmentFactWriter
         return candidates.FirstOrDefault(i => i.Kind == fact.Kind && Involves(i, subject) && (i.Money is { } money
             ? fact.Amounts.Any(a => InvestmentExtractor.Equivalent(money.Amount, money.Currency, a.Amount, a.Currency, session.Reference))
                 || (fact.Kind == InvestmentKind.Ipo && fact.Amounts.Count == 0)
-            : fact.Kind == InvestmentKind.Ipo || (fact.Amounts.Count == 0 && SameCompanies(i.Participants.Select(p => p.Company), investors))));
+            : fact.Kind == InvestmentKind.Ipo || (fact.Amounts.Count == 0 && SameCompanies(i.Participants, investors))));
     }
 
     private static bool Involves(Investment investment, Company company) =>
@@ -79,11 +79,9 @@ internal static class InvestmentFactWriter
 
     private static bool Is(Company? a, Company b) => a is not null && (ReferenceEquals(a, b) || (b.Id != 0 && a.Id == b.Id));
 
-    private static bool SameCompanies(IEnumerable<Company> stored, List<Company> stated)
-    {
-        var list = stored.ToList();
-        return list.Count == stated.Count && stated.All(s => s.Id != 0 && list.Any(c => Is(c, s)));
-    }
+    /// <summary>The same investors: compared by id, as a stored participant's company may not be loaded.</summary>
+    private static bool SameCompanies(IReadOnlyList<InvestmentParticipant> stored, List<Company> stated) =>
+        stored.Count == stated.Count && stated.All(s => s.Id != 0 && stored.Any(p => Is(p.Company, s) || p.CompanyId == s.Id));
 
     private static Money? MoneyOf(InvestmentFact fact) => fact.Amounts.Count == 0
         ? null
@@ -120,7 +118,10 @@ internal static class InvestmentFactWriter
         {
             investment.AddParticipant(session.CompanyFor(investor.Company), investor.IsLead);
         }
-        investment.Recipient ??= fact.Recipient is null ? null : session.CompanyFor(fact.Recipient);
+        if (investment.RecipientId is null && investment.Recipient is null && fact.Recipient is not null)
+        {
+            investment.Recipient = session.CompanyFor(fact.Recipient);
+        }
         investment.RoundLabel ??= WriteSession.Text.TruncateOrNull(fact.Round, FactLimits.RoundLabel);
         investment.Announced ??= fact.Announced;
         if (fact.Listing is { } listing && (investment.Listing is null || listing > investment.Listing))

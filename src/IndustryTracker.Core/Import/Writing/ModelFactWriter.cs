@@ -17,9 +17,10 @@ internal static class ModelFactWriter
         foreach (var fact in facts)
         {
             var slug = Text.Slugs.From(fact.Model.Name);
-            var model = fact.Model.Existing
+            var model = (fact.Model.Existing is { } existing ? session.Track(existing) : null)
                 ?? session.Db.AiModels.Local.FirstOrDefault(m => m.Slug == slug)
                 ?? await session.Db.AiModels.FirstOrDefaultAsync(m => m.Slug == slug, cancellationToken);
+            fact.Model.Existing = model;
             if (model is null)
             {
                 var developer = fact.Developer is null ? null : session.CompanyFor(fact.Developer);

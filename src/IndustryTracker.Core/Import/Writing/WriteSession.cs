@@ -1,3 +1,4 @@
+using IndustryTracker.Core.AiModels;
 using IndustryTracker.Core.Companies;
 using IndustryTracker.Core.Data;
 using IndustryTracker.Core.Import.Reference;
@@ -35,17 +36,75 @@ internal sealed class WriteSession(IndustryTrackerDbContext db, ReferenceData re
     public int? StoredCompanyId(CompanyIdentity identity) =>
         (_companies.TryGetValue(identity, out var company) ? company : identity.Existing) is { Id: > 0 } stored ? stored.Id : null;
 
-    /// <summary>The company an identity stands for: the one resolved earlier, the existing row, or a new one.</summary>
+    /// <summary>
+    /// The company an identity stands for, tracked by this context: the one resolved earlier, the existing row
+    /// (<see cref="Track(Company)"/>), or a new one.
+    /// </summary>
     public Company CompanyFor(CompanyIdentity identity)
     {
         if (_companies.TryGetValue(identity, out var company))
         {
             return company;
         }
-        company = identity.Existing ?? NewCompany(identity);
+        company = identity.Existing is { } existing ? Track(existing) : NewCompany(identity);
         identity.Existing = company;
         _companies[identity] = company;
         return company;
+    }
+
+    /// <summary>
+    /// A stored company, tracked: the instance this context already tracks with the same id (read by a query of this
+    /// write, or attached earlier), else <paramref name="company"/> attached unchanged. The directory is read without
+    /// tracking (<see cref="KnownEntities"/>), so only the companies an article touches are tracked, and each stored
+    /// company is one instance. Change a company only after tracking it.
+    /// </summary>
+    public Company Track(Company company)
+    {
+        if (company.Id == 0)
+        {
+            return company;
+        }
+        if (Tracked<Company>(company.Id) is { } tracked)
+        {
+            return tracked;
+        }
+        Db.Attach(company);
+        return company;
+    }
+
+    /// <summary>A stored model, tracked (as <see cref="Track(Company)"/>); its developer is tracked first, so it is the context's instance.</summary>
+    public AiModel Track(AiModel model)
+    {
+        if (model.Id == 0)
+        {
+            return model;
+        }
+        if (Tracked<AiModel>(model.Id) is { } tracked)
+        {
+            return tracked;
+        }
+        if (model.Developer is { } developer)
+        {
+            model.Developer = Track(developer);
+        }
+        Db.Attach(model);
+        return model;
+    }
+
+    /// <summary>The entity of type <typeparamref name="T"/> with <paramref name="id"/> this context tracks, found by key without detecting changes first.</summary>
+    private T? Tracked<T>(int id)
+        where T : class
+    {
+        var detect = Db.ChangeTracker.AutoDetectChangesEnabled;
+        Db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return Db.Set<T>().Local.FindEntry(id)?.Entity;
+        }
+        finally
+        {
+            Db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     private Company NewCompany(CompanyIdentity identity)
