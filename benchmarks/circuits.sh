@@ -7,6 +7,7 @@
 # after. Circuit limits come from the app's "Circuits" settings (docs/benchmarks.md).
 #   benchmarks/circuits.sh
 #   COUNT=20 ROUNDS=2 benchmarks/circuits.sh      # a quick run
+#   APP_ENV="DOTNET_gcServer=1" benchmarks/circuits.sh   # extra VAR=VALUE settings for the app (space-separated)
 # Needs dotnet; installs chromium and curl from Debian when missing.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -22,8 +23,9 @@ fi
 work=$(mktemp -d /tmp/industrytracker-circuits.XXXXXX)
 trap 'stop_started; rm -rf "$work"' EXIT
 busy=$(sqlite3 "$DB" 'SELECT c."Slug" FROM "EventCompanies" ec JOIN "Companies" c ON c."Id" = ec."CompanyId" GROUP BY c."Id" ORDER BY count(*) DESC, c."Slug" LIMIT 1;')
-start_web app "$PORT" "$work/app.log" "ConnectionStrings__IndustryTracker=Data Source=$DB"
-echo "app: pid $STARTED_PID; $COUNT pages of /timeline?company=$busy&from=2025-01-01&to=2025-12-31; $(note_load)"
+read -r -a app_env <<<"${APP_ENV:-}"
+start_web app "$PORT" "$work/app.log" "ConnectionStrings__IndustryTracker=Data Source=$DB" ${app_env[@]+"${app_env[@]}"}
+echo "app: pid $STARTED_PID; ${APP_ENV:+settings: $APP_ENV; } $COUNT pages of /timeline?company=$busy&from=2025-01-01&to=2025-12-31; $(note_load)"
 dotnet "$DRIVER" circuits --url "http://127.0.0.1:$PORT/timeline?company=$busy&from=2025-01-01&to=2025-12-31" \
-  --pid "$STARTED_PID" --count "$COUNT" --rounds "$ROUNDS" --chromium "$(command -v chromium)"
+  --pid "$STARTED_PID" --count "$COUNT" --rounds "$ROUNDS" --hold "${HOLD:-0}" --chromium "$(command -v chromium)"
 echo "$(note_load)"

@@ -15,6 +15,7 @@ public static class ApplicationSetup
         builder.AddApplicationLogging();
         builder.AddApplicationSecurity();
         builder.AddSecurityHeaders();
+        builder.AddPageCompression();
 
         builder.Services.AddIndustryTrackerCore(builder.Configuration);
         var contentRoot = builder.Environment.ContentRootPath;
@@ -46,6 +47,7 @@ public static class ApplicationSetup
         await app.InitializeAccountsAsync(app.Lifetime.ApplicationStopping);
 
         app.UseSecurityHeaders();
+        app.UsePageCompression();
         app.UseApplicationRequestLogging();
         if (!app.Environment.IsDevelopment())
         {

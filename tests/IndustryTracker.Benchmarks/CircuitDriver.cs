@@ -14,7 +14,7 @@ namespace IndustryTracker.Benchmarks;
 internal static class CircuitDriver
 {
     private const string Usage =
-        "circuits --url URL --pid SERVER_PID [--count 200] [--rounds 4] [--open-parallel 8] [--chromium /usr/bin/chromium]";
+        "circuits --url URL --pid SERVER_PID [--count 200] [--rounds 4] [--open-parallel 8] [--hold 0] [--chromium /usr/bin/chromium]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -70,6 +70,13 @@ internal static class CircuitDriver
                 $"round {round} ({(selecting ? "select" : "clear")} category={category} on {times.Length} pages at once): p50 {Percentile(times, 0.50):0} ms, p95 {Percentile(times, 0.95):0} ms, max {times[^1]:0} ms"));
         }
         Report("server working set after the rounds (pages still open)", options.Pid);
+        if (options.Hold > 0)
+        {
+            // Time to inspect the server with every circuit still open (dotnet-gcdump, dotnet-counters).
+            Console.WriteLine($"holding the pages open for {options.Hold} s");
+            await Task.Delay(TimeSpan.FromSeconds(options.Hold));
+            Report("server working set after holding", options.Pid);
+        }
         await context.CloseAsync();
         return 0;
     }
@@ -94,16 +101,26 @@ internal static class CircuitDriver
     private static double Percentile(double[] sorted, double p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
+    /// <summary>
+    /// The server's resident set now (VmRSS), its peak so far (VmHWM) and its parts: anonymous memory (GC heaps, native
+    /// allocations such as SQLite's page caches), mapped files (the runtime and assemblies) and shared memory (the JIT's
+    /// double-mapped code pages), from /proc.
+    /// </summary>
     private static void Report(string label, int pid)
     {
         var status = $"/proc/{pid}/status";
-        var rss = File.Exists(status)
-            ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))?["VmRSS:".Length..].Trim()
-            : null;
-        Console.WriteLine($"{label}: {rss ?? "unknown (no such process)"}");
+        if (!File.Exists(status))
+        {
+            Console.WriteLine($"{label}: unknown (no such process)");
+            return;
+        }
+        var lines = File.ReadAllLines(status);
+        string Field(string name) =>
+            lines.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal))?[name.Length..].Trim() ?? "?";
+        Console.WriteLine($"{label}: {Field("VmRSS:")} (peak {Field("VmHWM:")}; anonymous {Field("RssAnon:")}, files {Field("RssFile:")}, shared {Field("RssShmem:")})");
     }
 
-    private sealed record Options(string Url, int Pid, int Count, int Rounds, int OpenParallel, string Chromium);
+    private sealed record Options(string Url, int Pid, int Count, int Rounds, int OpenParallel, int Hold, string Chromium);
 
     private static Options? Parse(string[] args)
     {
@@ -122,7 +139,7 @@ internal static class CircuitDriver
         {
             return null;
         }
-        return new Options(url, Int("pid", 0), Int("count", 200), Int("rounds", 4), Int("open-parallel", 8),
+        return new Options(url, Int("pid", 0), Int("count", 200), Int("rounds", 4), Int("open-parallel", 8), Int("hold", 0),
             values.GetValueOrDefault("chromium", "/usr/bin/chromium"));
     }
 }
