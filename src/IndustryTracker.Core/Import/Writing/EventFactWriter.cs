@@ -155,6 +155,8 @@ internal static class EventFactWriter
             .Select(e => new { e.Id, e.Date, e.Title, e.Summary, CompanyIds = links.Where(l => l.EventId == e.Id).Select(l => l.CompanyId).ToList() })
             .ToListAsync(cancellationToken);
         stored.AddRange(rows.Select(r => new StoredEvent(r.Id, r.Date, r.Title, r.Summary, r.CompanyIds)));
+        // In id order, as the first match wins: without it PostgreSQL's row order would decide which event a fact joins.
+        stored.Sort((a, b) => a.Id.CompareTo(b.Id));
         return stored;
     }
 
