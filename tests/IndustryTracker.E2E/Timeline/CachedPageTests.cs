@@ -34,7 +34,7 @@ public sealed class CachedPageTests(BrowserFixture fixture) : IClassFixture<Brow
         {
             await Expect.InteractiveAsync(page);
             await Assertions.Expect(page.Locator(".filters[data-interactive='true']")).ToHaveCountAsync(1);
-            await Assertions.Expect(page.Locator("article.timeline-event")).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator("article.timeline-event")).ToHaveCountAsync(2, new() { Timeout = 15_000 });
         }
 
         // Each removes the company filter through its own circuit: the list and the address change in that page only.
