@@ -11,7 +11,7 @@ namespace IndustryTracker.Web.Startup;
 /// <summary>
 /// Which responses the output cache keeps, and for whom. Only anonymous GET/HEAD requests (no Authorization header, no
 /// sign-in cookie, no authenticated user) of the public reads in <see cref="Routes"/> are cached, keyed by method, host,
-/// path (case-sensitive), every query parameter, the reader's theme cookie and the <see cref="PublicCacheGeneration"/>;
+/// path (case-sensitive), the full query string as sent, the reader's theme cookie and the <see cref="PublicCacheGeneration"/>;
 /// only 200 answers that set no cookie of their own are stored. A signed-in reader (editors see edit controls and who
 /// changed what) always gets a fresh render, and nothing rendered for one is ever stored.
 /// </summary>
@@ -60,7 +60,9 @@ public sealed class PublicResponseCachePolicy(
         context.AllowCacheLookup = true;
         context.AllowCacheStorage = true;
         context.AllowLocking = true;
-        context.CacheVaryByRules.QueryKeys = "*";
+        // The query string exactly as sent (not QueryKeys = "*", whose key building sorts a repeated parameter's values
+        // in place, so the endpoint would see company=b&company=a as a,b and echo them reordered in the feed's links).
+        context.CacheVaryByRules.VaryByValues["query"] = http.Request.QueryString.Value ?? string.Empty;
         context.CacheVaryByRules.VaryByValues["generation"] = generation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // The prerender reads the reader's theme choice (MainLayout): one copy per choice.
         context.CacheVaryByRules.VaryByValues["theme"] = Components.Layout.ThemePreference.Parse(http.Request.Cookies[Components.Layout.ThemePreference.CookieName]) switch
@@ -69,6 +71,8 @@ public sealed class PublicResponseCachePolicy(
             false => "light",
             null => "system",
         };
+        // Blazor answers its enhanced navigation (Accept: …; blazor-enhanced-nav=on) slightly differently (redirects).
+        context.CacheVaryByRules.VaryByValues["enhanced"] = http.Request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.OrdinalIgnoreCase) ? "1" : "0";
         context.Tags.Add(generation.Tag);
         http.UseCspNonce(generation.Nonce);
         http.Response.OnStarting(static state => DropAntiforgeryCookie((Tuple<HttpResponse, string?>)state),
