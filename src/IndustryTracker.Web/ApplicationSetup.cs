@@ -30,6 +30,7 @@ public static class ApplicationSetup
 
         builder.Services.AddProblemDetails();
         builder.Services.AddRequestBoundaries();
+        builder.Services.AddPublicResponseCache(builder.Configuration);
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -59,6 +60,7 @@ public static class ApplicationSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePublicResponseCache();
         app.UseAntiforgery();
         app.MapStaticAssets();
 

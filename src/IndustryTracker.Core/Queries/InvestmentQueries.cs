@@ -48,6 +48,53 @@ public sealed class InvestmentQueries(IDbContextFactory<IndustryTrackerDbContext
     }
 
     /// <summary>
+    /// US-dollar totals of the investments matching the filters (paging ignored; those without an amount left out) by
+    /// company, largest first: the recipient, else (a plan, a purchase) the alphabetically first company that spends.
+    /// One aggregate query: the database groups and sums, no investment is read.
+    /// </summary>
+    public async Task<IReadOnlyList<UsdTotal>> TotalsByCompanyAsync(InvestmentQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await TotalsContextAsync(query, cancellationToken);
+        var rows = await Filter(db, db.Investments.AsNoTracking(), query)
+            .Where(i => i.AmountUsd != null)
+            .GroupBy(i => i.Recipient != null
+                ? i.Recipient.Name
+                : i.Participants.OrderBy(p => p.Company.Name).Select(p => p.Company.Name).FirstOrDefault() ?? NoCompany)
+            .Select(g => new { Label = g.Key, Usd = g.Sum(i => i.AmountUsd!.Value) })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new UsdTotal(r.Label, r.Usd)).OrderByDescending(t => t.Usd).ThenBy(t => t.Label, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// US-dollar totals of the investments matching the filters by the month they were announced in ("2025-02"), in
+    /// month order, "Undated" last. One aggregate query.
+    /// </summary>
+    public async Task<IReadOnlyList<UsdTotal>> TotalsByMonthAsync(InvestmentQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await TotalsContextAsync(query, cancellationToken);
+        var rows = await Filter(db, db.Investments.AsNoTracking(), query)
+            .Where(i => i.AmountUsd != null)
+            .GroupBy(i => i.Announced == null ? (int?)null : i.Announced.Start.Year * 100 + i.Announced.Start.Month)
+            .Select(g => new { Month = g.Key, Usd = g.Sum(i => i.AmountUsd!.Value) })
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.Month is null ? 1 : 0).ThenBy(r => r.Month)
+            .Select(r => new UsdTotal(r.Month is { } m ? $"{m / 100:D4}-{m % 100:D2}" : Undated, r.Usd))];
+    }
+
+    /// <summary>The label of the investments without a recipient or a spender.</summary>
+    public const string NoCompany = "(no company)";
+
+    /// <summary>The label of the investments without an announcement date.</summary>
+    public const string Undated = "Undated";
+
+    private async Task<IndustryTrackerDbContext> TotalsContextAsync(InvestmentQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        (query with { Page = 1, PageSize = PagedQuery.DefaultPageSize }).ThrowIfInvalid();
+        return await contextFactory.CreateDbContextAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// The <paramref name="count"/> largest investments by USD amount (those without one left out): a top-N query
     /// (SQLite stores decimals as text, so it orders by the amount as a REAL, indexed; the few rows read are then
     /// ordered exactly).
@@ -106,3 +153,6 @@ public sealed class InvestmentQueries(IDbContextFactory<IndustryTrackerDbContext
     private static IOrderedQueryable<Investment> Ordered(IQueryable<Investment> investments) =>
         investments.OrderBy(i => i.Announced == null ? (DateOnly?)null : i.Announced.Start).ThenBy(i => i.Id);
 }
+
+/// <summary>A US-dollar total and what it is the total of (a company name, a month "2025-02", or "Undated").</summary>
+public sealed record UsdTotal(string Label, decimal Usd);

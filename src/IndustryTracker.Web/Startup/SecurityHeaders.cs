@@ -112,7 +112,8 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = Policy(nonce);
+                // Read when the response starts: a cached page's nonce replaces this one (UseCspNonce).
+                headers.ContentSecurityPolicy = Policy(context.CspNonce());
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 return Task.CompletedTask;
@@ -124,6 +125,12 @@ public static class SecurityHeaders
 
     /// <summary>This response's CSP nonce, for the one inline script element (App.razor's import map).</summary>
     public static string CspNonce(this HttpContext context) => context.Items[NonceKey] as string ?? string.Empty;
+
+    /// <summary>
+    /// Gives this response the nonce of the cached copy it is served from or stored as (PublicResponseCachePolicy), so
+    /// the header matches the HTML. Called before the page renders.
+    /// </summary>
+    public static void UseCspNonce(this HttpContext context, string nonce) => context.Items[NonceKey] = nonce;
 
     /// <summary>The site's base address ending in '/': the configured public one, else (Development, unconfigured) the request's.</summary>
     public static string PublicBaseUri(this HttpRequest request)

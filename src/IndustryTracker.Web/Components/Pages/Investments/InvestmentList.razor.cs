@@ -94,8 +94,8 @@ public sealed partial class InvestmentList : IDisposable
 
     private async Task<IReadOnlyList<InvestmentTotal>> LoadTotalsAsync()
     {
-        var all = await Investments.AllAsync(Query());
-        return _byMonth ? InvestmentTotal.ByMonth(all) : InvestmentTotal.ByCompany(all);
+        var totals = _byMonth ? await Investments.TotalsByMonthAsync(Query()) : await Investments.TotalsByCompanyAsync(Query());
+        return [.. totals.Select(t => new InvestmentTotal(t.Label, t.Usd))];
     }
 
     private async Task ReloadAsync()
