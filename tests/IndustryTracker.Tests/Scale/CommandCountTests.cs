@@ -66,10 +66,11 @@ public sealed class CommandCountTests : IAsyncLifetime
     public static TheoryData<string, string, string, int> Lists => new()
     {
         // name, a page of 50, the same filters with a page of 2, most commands allowed (event lists: one more for the
-        // shared cache stamp read before the cached count, see CacheStamp)
-        { "events by company", "/api/events?company={busy}&pageSize=50", "/api/events?company={busy}&pageSize=2", 7 },
-        { "events, unfiltered", "/api/events?pageSize=50", "/api/events?pageSize=2", 7 },
-        { "events by text", "/api/events?q=platform&pageSize=50", "/api/events?q=platform&pageSize=2", 7 },
+        // shared cache stamp read before the cached count, see CacheStamp, and one for the output cache's own stamp
+        // read before an anonymous answer, see PublicCacheGenerations)
+        { "events by company", "/api/events?company={busy}&pageSize=50", "/api/events?company={busy}&pageSize=2", 8 },
+        { "events, unfiltered", "/api/events?pageSize=50", "/api/events?pageSize=2", 8 },
+        { "events by text", "/api/events?q=platform&pageSize=50", "/api/events?q=platform&pageSize=2", 8 },
         { "investments by company", "/api/investments?company={busy}&pageSize=50", "/api/investments?company={busy}&pageSize=2", 6 },
         { "companies", "/api/companies?pageSize=50", "/api/companies?pageSize=2", 4 },
         { "timeline page", "/timeline?company={busy}&pageSize=50", "/timeline?company={busy}&pageSize=2", 16 },
@@ -88,10 +89,11 @@ public sealed class CommandCountTests : IAsyncLifetime
 
     public static TheoryData<string, string, int> Reads => new()
     {
-        // name, path, most commands allowed (the busiest company has hundreds of events, relations and quotes)
-        { "facets", "/api/events/facets?company={busy}", 4 },  // the aggregates and the shared cache stamp
-        { "company profile API", "/api/companies/{busy}", 20 },
-        { "company page", "/companies/{busy}", 24 },
+        // name, path, most commands allowed (the busiest company has hundreds of events, relations and quotes; an
+        // anonymous read also reads the cache stamp once for the output cache, see PublicCacheGenerations)
+        { "facets", "/api/events/facets?company={busy}", 5 },  // the aggregates and the shared cache stamp, twice
+        { "company profile API", "/api/companies/{busy}", 21 },
+        { "company page", "/companies/{busy}", 25 },
         { "company page of a quiet company", "/companies/{quiet}", 24 },
         { "home page", "/", 24 },
         { "model API", "/api/models/{model}", 12 },
