@@ -34,6 +34,39 @@ internal static class Axe
             [.. v.GetProperty("targets").EnumerateArray().Select(t => t.GetString()!)]))];
     }
 
+    /// <summary>The views every page is checked in: each theme at a desktop and at a phone width.</summary>
+    public static readonly IReadOnlyList<(string Theme, int Width)> Views = [("light", 1400), ("light", 375), ("dark", 1400), ("dark", 375)];
+
+    /// <summary>
+    /// Opens <paramref name="url"/> in every one of <see cref="Views"/> in the page's own browser context (so a sign-in
+    /// is done once): the theme is the reader's choice as the theme switch stores it (a cookie the prerender reads), the
+    /// width is the viewport's. After <paramref name="ready"/> it runs axe and, at phone width, checks that the page itself
+    /// does not scroll sideways. Returns one line per problem, naming its view.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> CheckEveryViewAsync(IPage page, Uri baseUri, string url, Func<IPage, Task> ready)
+    {
+        var problems = new List<string>();
+        foreach (var (theme, width) in Views)
+        {
+            await page.Context.AddCookiesAsync([new Cookie { Name = "theme", Value = theme, Url = baseUri.ToString() }]);
+            await page.SetViewportSizeAsync(width, 900);
+            await page.GotoAsync(url);
+            await ready(page);
+            await Assertions.Expect(page.Locator("#app-status")).ToHaveAttributeAsync("data-theme", theme);
+
+            problems.AddRange(Serious(await RunAsync(page)).Select(line => $"{url} ({theme}, {width} px): {line}"));
+            if (width <= 375)
+            {
+                var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+                if (overflow > 0)
+                {
+                    problems.Add($"{url} ({theme}) scrolls sideways by {overflow} px at {width} px");
+                }
+            }
+        }
+        return problems;
+    }
+
     /// <summary>Serious and critical violations, one line each, for an assertion message.</summary>
     public static IReadOnlyList<string> Serious(IEnumerable<Violation> violations) =>
         [.. violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Targets.Take(5))}")];
