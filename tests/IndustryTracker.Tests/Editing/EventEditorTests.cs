@@ -146,6 +146,28 @@ public sealed class EventEditorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Changing_only_the_date_saves_it_bumps_the_version_and_records_it_in_the_history()
+    {
+        var id = IdOf("Baidu plans Ernie 5");
+        var loaded = (await Editor.GetAsync(id, cancellationToken: Ct))!;
+        var same = Valid with
+        {
+            Title = loaded.Title, Summary = loaded.Summary, Category = loaded.Category, Date = loaded.Date.Label,
+            Companies = loaded.CompanySlugs, Models = loaded.ModelSlugs, SourceUrl = null,
+        };
+
+        var result = await Editor.UpdateAsync(id, loaded.Version, same with { Date = "March 2026" }, "ann@example.com", Ct);
+
+        Assert.Equal(EditOutcome.Saved, result.Outcome);
+        Assert.Equal(loaded.Version + 1, result.Event!.Version);
+        await using var db = _database.CreateContext();
+        var row = await db.Events.SingleAsync(e => e.Id == id, Ct);
+        Assert.Equal((new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), "ann@example.com"), (row.Date.Start, row.Date.End, row.UpdatedBy));
+        var history = await db.Set<Core.History.HistoryEntry>().AsNoTracking().Where(h => h.EntityId == id && h.Kind == Core.History.ChangeKind.Updated).ToListAsync(Ct);
+        Assert.Contains(history, h => h.Field.Contains("Date", StringComparison.OrdinalIgnoreCase) && h.NewValue!.Contains("March 2026", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_deleted_event_vanishes_from_queries_and_search_and_restore_brings_it_back()
     {
         var id = IdOf("Tencent integrates DeepSeek into Weixin");
