@@ -79,10 +79,14 @@ public sealed partial class ModelCatalog
                 @"(?<size>(?:-A?\d+(?:\.\d+)?[BbMm])*)" +
                 @"(?<suffix>(?:[-\s](?:" + Suffixes + @"))*)(?![\p{L}\p{N}])";
             // Compiled once per brand list (the reference lists rarely change), not interpreted on every import.
+            // No per-match time-out: the pattern has no nested or overlapping quantifiers, so a match is linear in the
+            // sentence, and the import as a whole has its time budget (BoundedArticleImporter). A wall-clock time-out
+            // of a second, which also counted the JIT of the compiled pattern, rejected ordinary articles on a busy
+            // machine ("The Regex engine has timed out").
             _pattern = Patterns.GetOrAdd(pattern, p => new Regex(
                 p,
                 RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled,
-                TimeSpan.FromSeconds(1)));
+                Regex.InfiniteMatchTimeout));
         }
     }
 
