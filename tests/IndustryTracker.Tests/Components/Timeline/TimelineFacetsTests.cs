@@ -51,4 +51,23 @@ public sealed class TimelineFacetsTests : ComponentTestContext
         Assert.Null(cut.Find("#facet-months a[data-value='2025-02']").GetAttribute("aria-current"));
         Assert.Equal("timeline?from=2025-01-01&to=2025-01-31", cut.Find("#facet-companies a[data-value='tencent']").GetAttribute("href"));
     }
+
+    [Fact]
+    public void Only_the_companies_shown_are_kept_and_they_render_the_same_chips()
+    {
+        var many = Facets with
+        {
+            Companies = [.. Enumerable.Range(1, 40).Select(i => new FacetCount($"company-{i}", $"Company {i}", 100 - i))],
+        };
+
+        var shown = TimelineFacets.Shown(many);
+
+        Assert.Equal(many.Companies.Take(TimelineFacets.MaxCompanies), shown.Companies);
+        Assert.Equal((many.Categories, many.Months, many.Years), (shown.Categories, shown.Months, shown.Years));
+        Assert.Same(Facets, TimelineFacets.Shown(Facets));
+        List<string?> Chips(EventFacets facets) => [.. Render<TimelineFacets>(p => p.Add(c => c.Facets, facets).Add(c => c.Filter, TimelineFilter.Empty))
+            .FindAll("#facet-companies a.facet-link").Select(a => a.GetAttribute("data-value") + " " + a.TextContent.Trim())];
+        Assert.Equal(TimelineFacets.MaxCompanies, Chips(many).Count);
+        Assert.Equal(Chips(many), Chips(shown));
+    }
 }

@@ -104,13 +104,9 @@ public sealed partial class TimelinePage
     // does not compress) and kept by the circuit, and unfiltered at 100k events the company facet alone is 2,000 rows.
     private async Task<TimelineView> LoadAsync(EventQuery query) => new(
         await Events.ListAsync(query),
-        Shown(await Events.FacetsAsync(query)),
+        TimelineFacets.Shown(await Events.FacetsAsync(query)),
         await Companies.NamesAsync(query.Companies),
         query.Models.Count == 0 ? null : await Picker.ModelsBySlugAsync(query.Models) is [var model, ..] ? model : null);
-
-    private static EventFacets Shown(EventFacets facets) => facets.Companies.Count <= TimelineFacets.MaxCompanies
-        ? facets
-        : facets with { Companies = [.. facets.Companies.Take(TimelineFacets.MaxCompanies)] };
 
     private Task<IReadOnlyList<PickerOption>> SearchCompaniesAsync(string? text, CancellationToken cancellationToken) =>
         Picker.CompaniesAsync(text, PickerSearch.DefaultTake, cancellationToken);
