@@ -45,22 +45,73 @@ public sealed class TestDatabase : IAsyncDisposable
     public FixedTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
     public IDbContextFactory<IndustryTrackerDbContext> Factory { get; }
 
+    /// <param name="migrate">
+    /// True (the default): the schema of the current migrations, as a copy of a database this test process migrated
+    /// once (a file copy on SQLite, <c>CREATE DATABASE … TEMPLATE</c> on PostgreSQL) instead of migrating each test's
+    /// own. False: an empty database, for the tests of migrating itself.
+    /// </param>
     public static async Task<TestDatabase> CreateAsync(bool migrate = true)
     {
-        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "industrytracker-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = NewFolder();
         var admin = Environment.GetEnvironmentVariable(PostgresVariable);
         var database = new TestDatabase(folder, string.IsNullOrWhiteSpace(admin) ? null : admin);
+        var template = migrate ? await MigratedTemplateAsync() : null;
         if (database._postgresName is not null)
         {
-            await database.AdminAsync($"CREATE DATABASE \"{database._postgresName}\"");
+            await database.AdminAsync(template is null
+                ? $"CREATE DATABASE \"{database._postgresName}\""
+                : $"CREATE DATABASE \"{database._postgresName}\" TEMPLATE \"{template._postgresName}\"");
         }
-        if (migrate)
+        else if (template is not null)
         {
-            await database.Upgrader().MigrateAsync(TestContext.Current.CancellationToken);
+            File.Copy(SqliteFile(template), SqliteFile(database));
+            if (File.Exists(SqliteFile(template) + "-wal"))
+            {
+                File.Copy(SqliteFile(template) + "-wal", SqliteFile(database) + "-wal");
+            }
         }
         return database;
     }
+
+    private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    private static TestDatabase? _template;
+
+    /// <summary>The database every migrated test database is copied from: made and migrated once per test process, dropped when it exits.</summary>
+    private static async Task<TestDatabase> MigratedTemplateAsync()
+    {
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (_template is null)
+            {
+                var admin = Environment.GetEnvironmentVariable(PostgresVariable);
+                var template = new TestDatabase(NewFolder(), string.IsNullOrWhiteSpace(admin) ? null : admin);
+                if (template._postgresName is not null)
+                {
+                    await template.AdminAsync($"CREATE DATABASE \"{template._postgresName}\"");
+                }
+                await template.Upgrader().MigrateAsync(CancellationToken.None);
+                // No connection may stay open on a template (PostgreSQL refuses to copy it) or hold the SQLite file.
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                _template = template;
+            }
+            return _template;
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+    }
+
+    private static string NewFolder()
+    {
+        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "industrytracker-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private static string SqliteFile(TestDatabase database) => System.IO.Path.Combine(database.Folder, "test.db");
 
     public DatabaseUpgrader Upgrader() => new(Factory, Options, NullLogger<DatabaseUpgrader>.Instance);
 
