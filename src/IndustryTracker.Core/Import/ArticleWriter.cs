@@ -2,6 +2,7 @@ using IndustryTracker.Core.Data;
 using IndustryTracker.Core.Import.Reference;
 using IndustryTracker.Core.Import.Writing;
 using IndustryTracker.Core.Investments;
+using IndustryTracker.Core.Queries;
 using IndustryTracker.Core.Review;
 using IndustryTracker.Core.Sources;
 using IndustryTracker.Core.Valuations;
@@ -14,7 +15,7 @@ namespace IndustryTracker.Core.Import;
 /// to skip (<see cref="RejectionMemory"/>), then one writer per fact kind — companies, models, investments,
 /// valuations, events — each returning what it wrote, then the dates the article gives (model releases, foundings).
 /// What the importer may change is decided by one rule, <see cref="ImportOwnership"/>. If anything fails, nothing
-/// of the article is kept.
+/// of the article is kept. The search index is refreshed once per quoted event at the end (<see cref="SearchDeferral"/>).
 /// </summary>
 public sealed class ArticleWriter(IndustryTrackerDbContext db, ReferenceData reference)
 {
@@ -35,6 +36,7 @@ public sealed class ArticleWriter(IndustryTrackerDbContext db, ReferenceData ref
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var search = await SearchDeferral.BeginAsync(db, cancellationToken);
 
         var previousSha256 = previous?.Sha256;
         var kept = previous is null ? KeptQuotes.None : await ArticleRetraction.RetractAsync(db, previous, cancellationToken);
@@ -59,6 +61,7 @@ public sealed class ArticleWriter(IndustryTrackerDbContext db, ReferenceData ref
         ApplyFoundings(session, facts.Foundings);
 
         await db.SaveChangesAsync(cancellationToken);
+        await search.CompleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         ArticleId = article.Id;
 

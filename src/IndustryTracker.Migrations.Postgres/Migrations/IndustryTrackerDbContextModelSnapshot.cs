@@ -22,36 +22,6 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("EventCompanies", b =>
-                {
-                    b.Property<int>("EventId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("CompanyId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("EventId", "CompanyId");
-
-                    b.HasIndex("CompanyId", "EventId");
-
-                    b.ToTable("EventCompanies");
-                });
-
-            modelBuilder.Entity("EventModels", b =>
-                {
-                    b.Property<int>("EventId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("AiModelId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("EventId", "AiModelId");
-
-                    b.HasIndex("AiModelId", "EventId");
-
-                    b.ToTable("EventModels");
-                });
-
             modelBuilder.Entity("IndustryTracker.Core.Accounts.RefreshToken", b =>
                 {
                     b.Property<long>("Id")
@@ -717,6 +687,36 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IndustryTracker.Core.Timeline.EventCompany", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EventId", "CompanyId");
+
+                    b.HasIndex("CompanyId", "EventId");
+
+                    b.ToTable("EventCompanies", (string)null);
+                });
+
+            modelBuilder.Entity("IndustryTracker.Core.Timeline.EventModel", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AiModelId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EventId", "AiModelId");
+
+                    b.HasIndex("AiModelId", "EventId");
+
+                    b.ToTable("EventModels", (string)null);
+                });
+
             modelBuilder.Entity("IndustryTracker.Core.Timeline.TimelineEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -1099,36 +1099,6 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("EventCompanies", b =>
-                {
-                    b.HasOne("IndustryTracker.Core.Companies.Company", null)
-                        .WithMany()
-                        .HasForeignKey("CompanyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("IndustryTracker.Core.Timeline.TimelineEvent", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("EventModels", b =>
-                {
-                    b.HasOne("IndustryTracker.Core.AiModels.AiModel", null)
-                        .WithMany()
-                        .HasForeignKey("AiModelId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("IndustryTracker.Core.Timeline.TimelineEvent", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("IndustryTracker.Core.Accounts.RefreshToken", b =>
                 {
                     b.HasOne("IndustryTracker.Core.Accounts.RefreshTokenFamily", "Family")
@@ -1405,6 +1375,36 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                     b.Navigation("TimelineEvent");
 
                     b.Navigation("Valuation");
+                });
+
+            modelBuilder.Entity("IndustryTracker.Core.Timeline.EventCompany", b =>
+                {
+                    b.HasOne("IndustryTracker.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IndustryTracker.Core.Timeline.TimelineEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IndustryTracker.Core.Timeline.EventModel", b =>
+                {
+                    b.HasOne("IndustryTracker.Core.AiModels.AiModel", null)
+                        .WithMany()
+                        .HasForeignKey("AiModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IndustryTracker.Core.Timeline.TimelineEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IndustryTracker.Core.Timeline.TimelineEvent", b =>

@@ -17,36 +17,6 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
-            modelBuilder.Entity("EventCompanies", b =>
-                {
-                    b.Property<int>("EventId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CompanyId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("EventId", "CompanyId");
-
-                    b.HasIndex("CompanyId", "EventId");
-
-                    b.ToTable("EventCompanies");
-                });
-
-            modelBuilder.Entity("EventModels", b =>
-                {
-                    b.Property<int>("EventId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AiModelId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("EventId", "AiModelId");
-
-                    b.HasIndex("AiModelId", "EventId");
-
-                    b.ToTable("EventModels");
-                });
-
             modelBuilder.Entity("IndustryTracker.Core.Accounts.RefreshToken", b =>
                 {
                     b.Property<long>("Id")
@@ -692,6 +662,36 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IndustryTracker.Core.Timeline.EventCompany", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId", "CompanyId");
+
+                    b.HasIndex("CompanyId", "EventId");
+
+                    b.ToTable("EventCompanies", (string)null);
+                });
+
+            modelBuilder.Entity("IndustryTracker.Core.Timeline.EventModel", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AiModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventId", "AiModelId");
+
+                    b.HasIndex("AiModelId", "EventId");
+
+                    b.ToTable("EventModels", (string)null);
+                });
+
             modelBuilder.Entity("IndustryTracker.Core.Timeline.TimelineEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -1064,36 +1064,6 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("EventCompanies", b =>
-                {
-                    b.HasOne("IndustryTracker.Core.Companies.Company", null)
-                        .WithMany()
-                        .HasForeignKey("CompanyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("IndustryTracker.Core.Timeline.TimelineEvent", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("EventModels", b =>
-                {
-                    b.HasOne("IndustryTracker.Core.AiModels.AiModel", null)
-                        .WithMany()
-                        .HasForeignKey("AiModelId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("IndustryTracker.Core.Timeline.TimelineEvent", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("IndustryTracker.Core.Accounts.RefreshToken", b =>
                 {
                     b.HasOne("IndustryTracker.Core.Accounts.RefreshTokenFamily", "Family")
@@ -1370,6 +1340,36 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
                     b.Navigation("TimelineEvent");
 
                     b.Navigation("Valuation");
+                });
+
+            modelBuilder.Entity("IndustryTracker.Core.Timeline.EventCompany", b =>
+                {
+                    b.HasOne("IndustryTracker.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IndustryTracker.Core.Timeline.TimelineEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IndustryTracker.Core.Timeline.EventModel", b =>
+                {
+                    b.HasOne("IndustryTracker.Core.AiModels.AiModel", null)
+                        .WithMany()
+                        .HasForeignKey("AiModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IndustryTracker.Core.Timeline.TimelineEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IndustryTracker.Core.Timeline.TimelineEvent", b =>

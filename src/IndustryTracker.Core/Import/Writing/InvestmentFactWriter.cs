@@ -21,6 +21,7 @@ internal static class InvestmentFactWriter
     {
         var written = new Dictionary<InvestmentFact, Investment>();
         var thisArticle = new List<Investment>();
+        var stored = new Dictionary<(InvestmentKind, int), List<Investment>>();
         foreach (var fact in facts)
         {
             var subject = fact.Subject is null ? null : session.CompanyFor(fact.Subject);
@@ -31,7 +32,7 @@ internal static class InvestmentFactWriter
                 continue;
             }
             var investment = Same(session, fact, subject, thisArticle)
-                ?? (subject is { Id: > 0 } ? Same(session, fact, subject, await StoredForAsync(session, fact.Kind, subject.Id, cancellationToken)) : null);
+                ?? (subject is { Id: > 0 } ? Same(session, fact, subject, await StoredForAsync(session, stored, fact.Kind, subject.Id, cancellationToken)) : null);
             if (investment is null)
             {
                 investment = Create(session, fact, money);
@@ -54,11 +55,23 @@ internal static class InvestmentFactWriter
         return written;
     }
 
-    private static Task<List<Investment>> StoredForAsync(WriteSession session, InvestmentKind kind, int subjectId, CancellationToken cancellationToken) =>
-        session.Db.Investments
-            .Include(i => i.Participants)
-            .Where(i => i.Kind == kind && (i.RecipientId == subjectId || i.Participants.Any(p => p.CompanyId == subjectId)))
-            .ToListAsync(cancellationToken);
+    /// <summary>
+    /// The stored investments of one kind involving a company, read once per article and company: the records this
+    /// article creates are matched from its own list, so what is stored doesn't change while the article is written.
+    /// </summary>
+    private static async Task<List<Investment>> StoredForAsync(
+        WriteSession session, Dictionary<(InvestmentKind, int), List<Investment>> read, InvestmentKind kind, int subjectId, CancellationToken cancellationToken)
+    {
+        if (!read.TryGetValue((kind, subjectId), out var investments))
+        {
+            investments = await session.Db.Investments
+                .Include(i => i.Participants)
+                .Where(i => i.Kind == kind && (i.RecipientId == subjectId || i.Participants.Any(p => p.CompanyId == subjectId)))
+                .ToListAsync(cancellationToken);
+            read[(kind, subjectId)] = investments;
+        }
+        return investments;
+    }
 
     private static Investment? Same(WriteSession session, InvestmentFact fact, Company? subject, IEnumerable<Investment> candidates)
     {
