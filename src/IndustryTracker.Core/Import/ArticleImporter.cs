@@ -37,7 +37,7 @@ public sealed class ArticleImporter(
         try
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            db.Actor = string.IsNullOrWhiteSpace(source.Actor) ? SystemActor.Import.Name : source.Actor;
+            db.Actor = SystemActor.ImportFor(source.Actor);
             var extracted = await ExtractAsync(db, prepared, progress: null, cancellationToken);
             if (extracted.ExistingArticleId is { } existingId)
             {

@@ -34,7 +34,11 @@ public interface IArticleImporter
 /// <summary>An article's raw content and the name it is known by.</summary>
 public sealed record ArticleSource(string FileName, byte[] Content)
 {
-    /// <summary>Who imports it (stamped as CreatedBy/UpdatedBy); null means the importer's own actor, "import".</summary>
+    /// <summary>
+    /// Who imports it (an editor uploading it): the facts are stamped "import (that name)" — the importer acting for
+    /// them, so a later import may still refine or retract them (<see cref="Auditing.SystemActor.ImportFor"/>); null
+    /// means the importer on its own, "import".
+    /// </summary>
     public string? Actor { get; init; }
 }
 

@@ -1,3 +1,4 @@
+using IndustryTracker.Core.Auditing;
 using IndustryTracker.Core.Companies;
 using IndustryTracker.Core.Import;
 using IndustryTracker.Core.Dates;
@@ -26,6 +27,7 @@ public sealed class ImportOwnershipTests
     {
         ["imported"] = true,
         ["imported then changed by the importer"] = true,
+        ["imported then changed by an editor's upload"] = true,
         ["imported then edited"] = false,
         ["imported then confirmed"] = false,
         ["written by an editor"] = false,
@@ -73,6 +75,16 @@ public sealed class ImportOwnershipTests
         company.Summary = "Edited by hand.";
         await db.SaveChangesAsync(Ct);
         Assert.False(ImportOwnership.Owns(company));
+
+        // An actor that merely starts like the importer's name is an editor.
+        db.Actor = "importer@example.com";
+        company.Summary = "Edited again.";
+        await db.SaveChangesAsync(Ct);
+        Assert.False(ImportOwnership.Owns(company));
+        db.Actor = SystemActor.ImportFor("ed@example.com");
+        company.Summary = "Refined by an editor's upload.";
+        await db.SaveChangesAsync(Ct);
+        Assert.True(ImportOwnership.Owns(company));
     }
 
     /// <summary>One event, investment and valuation per state of <see cref="Expected"/>, each labelled with its state.</summary>
@@ -93,6 +105,7 @@ public sealed class ImportOwnershipTests
             await db.SaveChangesAsync(Ct);
         }
         await ChangeAsync(database, "import", "imported then changed by the importer", confirm: false);
+        await ChangeAsync(database, SystemActor.ImportFor("ed@example.com"), "imported then changed by an editor's upload", confirm: false);
         await ChangeAsync(database, "ed@example.com", "imported then edited", confirm: false);
         await ChangeAsync(database, "ed@example.com", "imported then confirmed", confirm: true);
     }

@@ -41,7 +41,7 @@ public sealed class ImportPreviewTests
         Assert.Equal(preview.Sha256, article.Sha256);
         Assert.Equal(preview.Title, article.Title);
         var newCompanies = preview.Companies.Where(c => c.IsNew).Select(c => c.Slug).ToList();
-        Assert.Equal(newCompanies.Count, await db.Companies.CountAsync(c => newCompanies.Contains(c.Slug) && c.CreatedBy == "ed@example.com", Ct));
+        Assert.Equal(newCompanies.Count, await db.Companies.CountAsync(c => newCompanies.Contains(c.Slug) && c.CreatedBy == "import (ed@example.com)", Ct));
     }
 
     [Fact]

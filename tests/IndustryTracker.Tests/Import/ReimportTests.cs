@@ -65,6 +65,24 @@ public sealed class ReimportTests
     }
 
     [Fact]
+    public async Task What_an_editor_uploaded_is_replaced_by_the_next_version_like_any_import()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var importer = Importer(database);
+        await importer.ImportAsync(new ArticleSource(FileName, Encoding.UTF8.GetBytes(Original)) { Actor = "ed@example.com" }, Ct);
+
+        var result = await importer.ImportAsync(new ArticleSource(FileName, Encoding.UTF8.GetBytes(ChangedSentence)) { Actor = "other@example.com" }, Ct);
+
+        Assert.Equal(ImportOutcome.Imported, result.Outcome);
+        Assert.Empty(result.Notes); // nothing of the first upload counts as an editor's change
+        await using var db = database.CreateContext();
+        var titles = await db.Events.Select(e => e.Title).ToListAsync(Ct);
+        Assert.Single(titles, t => t.Contains("hospital staff", StringComparison.Ordinal));
+        Assert.DoesNotContain(titles, t => t.Contains("factory workers", StringComparison.Ordinal));
+        Assert.Equal("import (other@example.com)", (await db.Events.SingleAsync(e => e.Title.Contains("hospital staff"), Ct)).UpdatedBy);
+    }
+
+    [Fact]
     public async Task The_old_text_is_gone_from_search_and_the_new_text_is_found()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -8,22 +8,24 @@ namespace IndustryTracker.Core.Import.Writing;
 
 /// <summary>
 /// The one rule for "owned by the importer": a record no editor has written, changed or confirmed — last written by
-/// the importer's own actor ("import") or by nobody yet; an event must also have come from an import. The importer
+/// the importer — on its own ("import") or for an editor's upload ("import (ed@example.com)", see
+/// <see cref="SystemActor.ImportFor"/>) — or by nobody yet; an event must also have come from an import. The importer
 /// may narrow, extend and retract what it owns; everything else keeps its values and only gains quotes. The same
 /// rule as LINQ expressions, for queries.
 /// </summary>
 public static class ImportOwnership
 {
     private static readonly string Import = SystemActor.Import.Name;
+    private const string ImportFor = SystemActor.ImportPrefix;
 
     public static readonly Expression<Func<TimelineEvent, bool>> EventOwned =
-        e => e.Origin == EventOrigin.Import && e.ConfirmedAt == null && (e.UpdatedBy == null || e.UpdatedBy == Import);
+        e => e.Origin == EventOrigin.Import && e.ConfirmedAt == null && (e.UpdatedBy == null || e.UpdatedBy == Import || e.UpdatedBy.StartsWith(ImportFor));
 
     public static readonly Expression<Func<Investment, bool>> InvestmentOwned =
-        i => i.ConfirmedAt == null && (i.UpdatedBy == null || i.UpdatedBy == Import);
+        i => i.ConfirmedAt == null && (i.UpdatedBy == null || i.UpdatedBy == Import || i.UpdatedBy.StartsWith(ImportFor));
 
     public static readonly Expression<Func<Valuation, bool>> ValuationOwned =
-        v => v.ConfirmedAt == null && (v.UpdatedBy == null || v.UpdatedBy == Import);
+        v => v.ConfirmedAt == null && (v.UpdatedBy == null || v.UpdatedBy == Import || v.UpdatedBy.StartsWith(ImportFor));
 
     private static readonly Func<TimelineEvent, bool> EventOwnedCompiled = EventOwned.Compile();
     private static readonly Func<Investment, bool> InvestmentOwnedCompiled = InvestmentOwned.Compile();
@@ -36,5 +38,5 @@ public static class ImportOwnership
     public static bool Owns(Valuation v) => v.Id == 0 || ValuationOwnedCompiled(v);
 
     /// <summary>A company's imported values (founding date, summary) may be refined unless an editor changed it.</summary>
-    public static bool Owns(Companies.Company c) => c.Id == 0 || c.UpdatedBy is null || c.UpdatedBy == Import;
+    public static bool Owns(Companies.Company c) => c.Id == 0 || c.UpdatedBy is null || SystemActor.IsImport(c.UpdatedBy);
 }

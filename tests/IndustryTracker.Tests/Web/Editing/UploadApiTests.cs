@@ -50,7 +50,10 @@ public sealed class UploadApiTests : EditingWebTest
         {
             var article = await db.Articles.SingleAsync(a => a.Id == id, Ct);
             Assert.Equal("upload.txt", article.FileName);
-            Assert.True(await db.Events.AnyAsync(e => e.CreatedBy == EditorName, Ct));
+            // Stamped as the importer acting for the editor: who brought the facts shows, and they stay the importer's.
+            var actor = Core.Auditing.SystemActor.ImportFor(EditorName);
+            Assert.Equal($"import ({EditorName})", actor);
+            Assert.True(await db.Events.AnyAsync(e => e.CreatedBy == actor, Ct));
         }
         using var get = await client.GetAsync($"/api/sources/{id}", Ct);
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
