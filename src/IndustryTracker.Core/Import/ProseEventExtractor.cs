@@ -179,9 +179,10 @@ public static partial class ProseEventExtractor
                 // A sentence or clause whose subject is "it"/"the company" involves the company the text is about.
                 var companies = clause.Companies.ToList();
                 var reversed = clause.Dates.FirstOrDefault(d => d.Kind == ProseDateKind.Anchored) is { } first && IsReversed(clause.Text, first);
+                var opening = sentence.Text.StartsWith(clause.Text, StringComparison.Ordinal);
                 var referred = reversed ? null
-                    : ClauseSubjectRegex().IsMatch(clause.Text) ? sentence.Subject ?? sentence.Context
-                    : sentence.Text.StartsWith(clause.Text, StringComparison.Ordinal) ? sentence.Subject
+                    : ClauseSubjectRegex().IsMatch(clause.Text) ? sentence.Subject ?? (opening ? null : OpeningCompany(sentence)) ?? sentence.Context
+                    : opening ? sentence.Subject
                     : null;
                 if (referred is not null && !companies.Contains(referred))
                 {
@@ -263,7 +264,8 @@ public static partial class ProseEventExtractor
                     ProseDateKind.Anchored => new Provenance("date.anchored", FactConfidence.Medium),
                     _ => new Provenance("date.relative", FactConfidence.Medium),
                 };
-                events.Add(Event(clause.Text, eventDate, companies, clause.Models, source, future, rule));
+                var fact = Event(clause.Text, eventDate, companies, clause.Models, source, future, rule);
+                events.Add(Titled(clause.Text, referred) is { } title ? fact with { Title = title } : fact);
                 if (clause.Models.Count == 1 && ReleaseRegex().IsMatch(clause.Text))
                 {
                     releases.Add(new ModelReleaseFact(clause.Models[0], eventDate, future ? AiModelStatus.Announced : AiModelStatus.Released, source));
@@ -282,6 +284,36 @@ public static partial class ProseEventExtractor
             Provenance = provenance,
         };
     }
+
+    /// <summary>
+    /// A clause's title, when it differs from the text: a title stands alone, so the clause break it was cut at goes
+    /// (", and in January it signed …" → "In January it signed …"), and a pronoun subject ("it", "the company") is
+    /// replaced by the company it refers to ("In January Zhipu AI signed …"). Null when neither applies.
+    /// </summary>
+    internal static string? Titled(string clause, CompanyIdentity? referred)
+    {
+        var text = LeadingBreakRegex().Replace(clause, string.Empty);
+        if (referred is not null && PronounSubjectRegex().Match(text) is { Success: true } subject)
+        {
+            var pronoun = subject.Groups["pronoun"];
+            text = text[..pronoun.Index] + referred.Name + text[(pronoun.Index + pronoun.Length)..];
+        }
+        if (text.Length > 0 && char.IsLower(text[0]))
+        {
+            text = char.ToUpperInvariant(text[0]) + text[1..];
+        }
+        return text == clause ? null : TimelineExtractor.Shorten(text);
+    }
+
+    /// <summary>
+    /// The company a sentence opens with ("Zhipu AI released …"): what "it" means in the sentence's later clauses
+    /// ("…, and in January it signed …"), before the company of the text so far.
+    /// </summary>
+    private static CompanyIdentity? OpeningCompany(SentenceScan sentence) =>
+        sentence.CompanyMatches is [var match, ..] && match.Start >= sentence.Start
+        && !sentence.Text.AsSpan(0, match.Start - sentence.Start).ContainsAnyExcept(" \t\"'\u201c")
+            ? match.Value
+            : null;
 
     private sealed record ClauseScan(string Text, IReadOnlyList<ProseDateMatch> Dates, IReadOnlyList<CompanyIdentity> Companies, IReadOnlyList<ModelIdentity> Models);
 
@@ -403,7 +435,13 @@ public static partial class ProseEventExtractor
     [GeneratedRegex(@"(?:;|,\s+(?:and|while|but|before|after)\s+(?=\S))")]
     private static partial Regex ClauseBreakRegex();
 
-    [GeneratedRegex(@"^\W*(?:(?:and|but|while)\s+)?(?:(?:in|on|at|by|during)\s+[^,]{1,30}?,?\s+)?(?:it|the company|the start-up|the startup|the firm)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:;\s*|,\s+(?:(?:and|while|but)\s+)?)")]
+    private static partial Regex LeadingBreakRegex();
+
+    [GeneratedRegex(@"^(?:(?:in|on|at|by|during)\s+[^,]{1,30}?(?:,\s*\d{4})?,?\s+)?(?<pronoun>it|the company|the start-up|the startup|the firm)\b(?!')", RegexOptions.IgnoreCase)]
+    private static partial Regex PronounSubjectRegex();
+
+    [GeneratedRegex(@"^\W*(?:(?:and|but|while)\s+)?(?:(?:in|on|at|by|during)\s+[^,]{1,30}?(?:,\s*\d{4})?,?\s+)?(?:it|the company|the start-up|the startup|the firm)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseSubjectRegex();
 
     [GeneratedRegex(@"^\W*(?:(?:The|This|That|Its|Their)\s+(?:[a-z][\w-]*\s+){0,3}?|It\s+)(?:came|arrived|followed|happened|took place|landed|was (?:made|announced|released|unveiled|published))\s+(?:just\s+|only\s+|barely\s+|almost\s+|nearly\s+|about\s+)?$")]

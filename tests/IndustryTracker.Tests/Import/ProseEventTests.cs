@@ -156,4 +156,37 @@ public sealed class ProseEventTests
         Assert.Equal(AiModelStatus.Announced, release.Status);
         Assert.Equal((new DateOnly(2026, 3, 16), DatePrecision.Approximate), (release.Date.Start, release.Date.Precision));
     }
+
+    [Fact]
+    public void A_second_dated_clause_is_titled_on_its_own_with_its_pronoun_subject_named()
+    {
+        var facts = Extract("""
+            Cloud deals of the season
+            By Test Writer, Bench Wire, March 6, 2026
+
+            Analysts said Baidu had the busiest year.
+            Zhipu AI released GLM-4.5 in July, and in January it signed a cloud agreement with Alibaba Cloud.
+            """);
+
+        var titles = facts.Events.Select(e => e.Title).ToList();
+        // "it" is the company the sentence opens with, not the one the text named before.
+        var signed = Assert.Single(facts.Events, e => e.Title.Contains("signed", StringComparison.Ordinal));
+        Assert.Equal(["Zhipu AI", "Alibaba Cloud"], signed.Companies.Select(c => c.Name));
+        Assert.Contains("Zhipu AI released GLM-4.5 in July", titles);
+        Assert.Contains("In January Zhipu AI signed a cloud agreement with Alibaba Cloud.", titles);
+        Assert.DoesNotContain(titles, t => t.StartsWith(',') || t.StartsWith(';'));
+    }
+
+    [Theory]
+    [InlineData(", and in January it signed a deal.", "In January Zhipu AI signed a deal.")]
+    [InlineData("; the company later opened an office.", "Zhipu AI later opened an office.")]
+    [InlineData(", but it's unclear when.", "It's unclear when.")] // "it's" is no subject to replace; only the break goes
+    [InlineData(", while the company's rivals waited.", "The company's rivals waited.")]
+    [InlineData("Zhipu AI released GLM-4.5 in July", null)] // already a title
+    public void A_clause_title_drops_the_break_and_names_its_pronoun_subject(string clause, string? expected)
+    {
+        var zhipu = CompanyDirectory.Build(ReferenceData.Default, [], []).Resolve("Zhipu AI");
+
+        Assert.Equal(expected, ProseEventExtractor.Titled(clause, zhipu));
+    }
 }
