@@ -13,7 +13,8 @@ namespace IndustryTracker.Core.Import;
 /// Writes one article and its facts in one transaction, one step per job: the article (replacing the previous
 /// version of the same file, whose facts are retracted first — <see cref="ArticleRetraction"/>), the rejected facts
 /// to skip (<see cref="RejectionMemory"/>), then one writer per fact kind — companies, models, investments,
-/// valuations, events — each returning what it wrote, then the dates the article gives (model releases, foundings).
+/// valuations, events — each returning what it wrote, then the dates the article gives (model releases, foundings);
+/// the quotes that tie each fact to the article are inserted in bulk once the facts have ids (<see cref="QuoteWriter"/>).
 /// What the importer may change is decided by one rule, <see cref="ImportOwnership"/>. If anything fails, nothing
 /// of the article is kept. The search index is refreshed once per quoted event at the end (<see cref="SearchDeferral"/>).
 /// </summary>
@@ -61,6 +62,7 @@ public sealed class ArticleWriter(IndustryTrackerDbContext db, ReferenceData ref
         ApplyFoundings(session, facts.Foundings);
 
         await db.SaveChangesAsync(cancellationToken);
+        await QuoteWriter.InsertAsync(db, session.Quotes, cancellationToken);
         await search.CompleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         ArticleId = article.Id;

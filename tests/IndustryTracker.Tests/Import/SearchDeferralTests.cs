@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using IndustryTracker.Core.Import;
+using IndustryTracker.Core.Import.Writing;
 using IndustryTracker.Core.Queries;
 using IndustryTracker.Core.Sources;
 using IndustryTracker.Tests.Support;
@@ -53,6 +54,14 @@ public sealed class SearchDeferralTests
             var quoted = await db.Mentions.Where(m => m.TimelineEventId != null)
                 .GroupBy(m => m.TimelineEventId).Select(g => new { Id = g.Key!.Value, Quotes = g.Count() }).SingleAsync(Ct);
             Assert.Equal(60, quoted.Quotes);
+            // The quotes are written in groups (QuoteWriter.RowsPerStatement): every one lands on its own fact.
+            Assert.True(result.Counts!.Mentions > 2 * QuoteWriter.RowsPerStatement);
+            Assert.Equal(result.Counts.Mentions, await db.Mentions.CountAsync(Ct));
+            var byInvestment = await db.Mentions.Where(m => m.InvestmentId != null).GroupBy(m => m.InvestmentId).Select(g => g.Count()).ToListAsync(Ct);
+            Assert.Equal(60, byInvestment.Count);
+            Assert.All(byInvestment, count => Assert.Equal(1, count));
+            var quotes = await db.Mentions.Where(m => m.InvestmentId != null).Select(m => new { m.Quote, m.Investment!.Money!.AsReported }).ToListAsync(Ct);
+            Assert.All(quotes, q => Assert.Contains(q.AsReported, q.Quote, StringComparison.Ordinal));
             Assert.Equal([quoted.Id], await FoundAsync(database, "100"));
             Assert.Equal([quoted.Id], await FoundAsync(database, "159"));
         }

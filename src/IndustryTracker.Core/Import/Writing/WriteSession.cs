@@ -14,23 +14,30 @@ namespace IndustryTracker.Core.Import.Writing;
 internal sealed class WriteSession(IndustryTrackerDbContext db, ReferenceData reference, Article article, RejectionMemory rejections)
 {
     private readonly Dictionary<CompanyIdentity, Company> _companies = [];
+    private readonly List<Mention> _quotes = [];
 
     public IndustryTrackerDbContext Db { get; } = db;
     public ReferenceData Reference { get; } = reference;
     public Article Article { get; } = article;
     public RejectionMemory Rejections { get; } = rejections;
     public List<string> Notes { get; } = [];
-    public int Mentions { get; private set; }
+    public int Mentions => _quotes.Count;
 
     /// <summary>The companies this article resolved, by the identity the extraction gave them.</summary>
     public IReadOnlyDictionary<CompanyIdentity, Company> Companies => _companies;
 
-    /// <summary>Adds one quote of this article as evidence: <paramref name="of"/> builds the mention for the fact.</summary>
+    /// <summary>
+    /// Adds one quote of this article as evidence: <paramref name="of"/> builds the mention for the fact. Quotes are
+    /// not tracked by the context: a long article has tens of thousands, so they are inserted in bulk once every fact
+    /// has its id (<see cref="QuoteWriter"/>).
+    /// </summary>
     public void Quote(SourceQuote source, Func<Article, int, string, Mention> of)
     {
-        Db.Mentions.Add(of(Article, source.Paragraph, Text.Truncate(source.Quote, FactLimits.Quote)));
-        Mentions++;
+        _quotes.Add(of(Article, source.Paragraph, Text.Truncate(source.Quote, FactLimits.Quote)));
     }
+
+    /// <summary>The quotes added so far, in order; written by <see cref="QuoteWriter"/> after the facts are saved.</summary>
+    public IReadOnlyList<Mention> Quotes => _quotes;
 
     /// <summary>The id of the stored company an identity stands for, or null for a company this article adds (creates nothing).</summary>
     public int? StoredCompanyId(CompanyIdentity identity) =>
