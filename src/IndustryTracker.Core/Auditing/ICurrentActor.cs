@@ -32,7 +32,7 @@ public sealed class SystemActor(string name) : ICurrentActor
     /// <summary>How an actor written by <see cref="ImportFor"/> for someone starts.</summary>
     public const string ImportPrefix = "import (";
 
-    /// <summary>The length of the CreatedBy/UpdatedBy columns.</summary>
+    /// <summary>The length of every column that holds an actor (CreatedBy, UpdatedBy, DeletedBy, history actors).</summary>
     public const int MaxActorLength = 256;
 
     public string Name { get; } = name;

@@ -1,3 +1,4 @@
+using IndustryTracker.Core.Auditing;
 using IndustryTracker.Core.Dates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -31,8 +32,8 @@ internal static class ConfigurationExtensions
     public static void HasAuditColumns<TEntity>(this EntityTypeBuilder<TEntity> builder)
         where TEntity : class, Auditing.IAuditable
     {
-        builder.Property(e => e.CreatedBy).HasMaxLength(256);
-        builder.Property(e => e.UpdatedBy).HasMaxLength(256);
+        builder.Property(e => e.CreatedBy).HasMaxLength(SystemActor.MaxActorLength);
+        builder.Property(e => e.UpdatedBy).HasMaxLength(SystemActor.MaxActorLength);
         builder.Property(e => e.Version).IsConcurrencyToken();
     }
 

@@ -1,3 +1,4 @@
+using IndustryTracker.Core.Auditing;
 using IndustryTracker.Core.History;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,7 +14,7 @@ internal sealed class HistoryEntryConfiguration : IEntityTypeConfiguration<Histo
         builder.Property(h => h.EntityLabel).HasMaxLength(500).IsRequired();
         builder.Property(h => h.Field).HasMaxLength(100).IsRequired();
         builder.Property(h => h.Kind).HasConversion<string>().HasMaxLength(20);
-        builder.Property(h => h.Actor).HasMaxLength(256).IsRequired();
+        builder.Property(h => h.Actor).HasMaxLength(SystemActor.MaxActorLength).IsRequired();
         builder.HasIndex(h => new { h.EntityType, h.EntityId });
         builder.HasIndex(h => h.ChangeSetId);
     }
@@ -28,8 +29,8 @@ internal sealed class CompanyMergeConfiguration : IEntityTypeConfiguration<Compa
         builder.Property(m => m.DuplicateName).HasMaxLength(200).IsRequired();
         builder.Property(m => m.DuplicateSlug).HasMaxLength(200).IsRequired();
         builder.Property(m => m.Snapshot).IsRequired();
-        builder.Property(m => m.MergedBy).HasMaxLength(256).IsRequired();
-        builder.Property(m => m.UndoneBy).HasMaxLength(256);
+        builder.Property(m => m.MergedBy).HasMaxLength(SystemActor.MaxActorLength).IsRequired();
+        builder.Property(m => m.UndoneBy).HasMaxLength(SystemActor.MaxActorLength);
         builder.Ignore(m => m.IsUndone);
     }
 }

@@ -1,3 +1,4 @@
+using IndustryTracker.Core.Auditing;
 using IndustryTracker.Core.Timeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -33,7 +34,7 @@ internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Time
             l => l.HasOne<TimelineEvent>().WithMany().HasForeignKey(l => l.EventId).OnDelete(DeleteBehavior.Cascade));
         builder.Property(e => e.IsPlanned).HasDefaultValue(false); // migration ImportFacts: existing rows are not planned
         builder.Property(e => e.SourceUrl).HasMaxLength(2000);
-        builder.Property(e => e.DeletedBy).HasMaxLength(256);
+        builder.Property(e => e.DeletedBy).HasMaxLength(SystemActor.MaxActorLength);
         builder.Ignore(e => e.IsDeleted);
         // Soft delete: a deleted event disappears from every LINQ query (lists, pages, exports, facets, feed, search,
         // counts). Editors' restore and the importer reach deleted rows with IgnoreQueryFilters. See ADR 0006.
