@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The import of long articles by the running app (warm: no process start, EF model built, code compiled): the Release
-# web app on a seeded SQLite file, signed in as an admin, uploads ARTICLES (default 3) 1 MB one-line articles with
+# web app on a seeded SQLite file, signed in as an admin, uploads ARTICLES (default 3) 1 MB articles, on one line (ONE_LINE=1, the default) or one paragraph per line (ONE_LINE=0), with
 # POST /api/sources and prints each upload's time (curl's time_total: request, import, response). Each article is
 # about a different company's rounds (new records); its other sentences restate the first article's. A small article
 # goes first, so the first measured upload doesn't pay the app's first import.
@@ -8,10 +8,10 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 trap stop_started EXIT
-PORT=${PORT:-5393}; ARTICLES=${ARTICLES:-3}; BYTES=${BYTES:-1000000}
+PORT=${PORT:-5393}; ARTICLES=${ARTICLES:-3}; BYTES=${BYTES:-1000000}; ONE_LINE=${ONE_LINE:-1}
 work=$(mktemp -d /tmp/import-upload.XXXXXX)
 build_release
-"$root/benchmarks/make-long-article.sh" "$work/base.txt" "$BYTES" 1
+"$root/benchmarks/make-long-article.sh" "$work/base.txt" "$BYTES" "$ONE_LINE"
 names=(StepFun MiniMax SiliconFlow iFlytek SenseTime Cambricon "Moore Threads" Enflame)
 for i in $(seq 1 "$ARTICLES"); do
   name=${names[$(( (i - 1) % ${#names[@]} ))]}

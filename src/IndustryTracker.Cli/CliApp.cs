@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using IndustryTracker.Core;
 using IndustryTracker.Core.Accounts;
@@ -92,6 +93,7 @@ public static class CliApp
             await stdout.WriteLineAsync(
                 $"{result.FileName}: {c.Paragraphs} paragraphs, {c.Companies} companies, {c.Models} models, {c.Investments} investments, {c.Events} events, {c.Mentions} mentions{(result.Replaced ? " (replaces the previous version of this file)" : string.Empty)}");
             await stdout.WriteLineAsync($"  by confidence: {c.ByConfidence}; {c.Valuations} valuations");
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  imported in {result.Elapsed.TotalSeconds:0.00} s"));
             foreach (var note in result.Notes)
             {
                 await stdout.WriteLineAsync($"  note: {note}");

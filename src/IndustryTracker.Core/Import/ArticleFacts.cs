@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using IndustryTracker.Core.Dates;
 using IndustryTracker.Core.Text;
 using IndustryTracker.Core.Timeline;
@@ -98,29 +99,19 @@ public sealed record ParagraphScan(
     IReadOnlyList<PhraseMatch<ModelIdentity>> Models)
 {
     private IReadOnlyList<(int Start, int End)>? _sentenceSpans;
-    private readonly Dictionary<int, IReadOnlyList<ProseDateMatch>> _dates = [];
-    private readonly Dictionary<int, IReadOnlyList<MoneyAmount>> _amounts = [];
+    // Concurrent: the extractors that read them run side by side (FactExtractor); both finders are pure, so a
+    // sentence found twice at the same moment gives the same answer.
+    private readonly ConcurrentDictionary<int, IReadOnlyList<ProseDateMatch>> _dates = new();
+    private readonly ConcurrentDictionary<int, IReadOnlyList<MoneyAmount>> _amounts = new();
 
     /// <summary>The date expressions of the sentence starting at <paramref name="start"/>, found once however many
     /// extractors read them.</summary>
-    internal IReadOnlyList<ProseDateMatch> DatesAt(int start, string sentence)
-    {
-        if (!_dates.TryGetValue(start, out var dates))
-        {
-            _dates[start] = dates = ProseDates.Find(sentence);
-        }
-        return dates;
-    }
+    internal IReadOnlyList<ProseDateMatch> DatesAt(int start, string sentence) =>
+        _dates.GetOrAdd(start, static (_, text) => ProseDates.Find(text), sentence);
 
     /// <summary>The amounts of money of the sentence starting at <paramref name="start"/>, found once.</summary>
-    internal IReadOnlyList<MoneyAmount> AmountsAt(int start, string sentence)
-    {
-        if (!_amounts.TryGetValue(start, out var amounts))
-        {
-            _amounts[start] = amounts = MoneyGrammar.Find(sentence);
-        }
-        return amounts;
-    }
+    internal IReadOnlyList<MoneyAmount> AmountsAt(int start, string sentence) =>
+        _amounts.GetOrAdd(start, static (_, text) => MoneyGrammar.Find(text), sentence);
 
     /// <summary>Where the sentences of the paragraph start and end, computed once.</summary>
     public IReadOnlyList<(int Start, int End)> SentenceSpans => _sentenceSpans ??= Sentences.Spans(Paragraph.Text);

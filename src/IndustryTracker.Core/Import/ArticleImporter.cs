@@ -28,6 +28,7 @@ public sealed class ArticleImporter(
     public async Task<ImportResult> ImportAsync(ArticleSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
+        var started = time.GetTimestamp();
         var prepared = Prepare(source, progress: null, cancellationToken);
         if (prepared.Error is not null)
         {
@@ -57,11 +58,13 @@ public sealed class ArticleImporter(
             {
                 logger.LogWarning("{FileName}: {Note}", fileName, note);
             }
+            var elapsed = time.GetElapsedTime(started);
             logger.LogInformation(
-                "Imported {FileName} ({Kind}) as {Actor}: {Paragraphs} paragraphs, {Companies} companies, {Models} models, {Investments} investments, {Events} events, {Mentions} mentions",
-                fileName, previous is null ? "new" : "replaces the previous version", db.Actor, counts.Paragraphs, counts.Companies, counts.Models, counts.Investments, counts.Events, counts.Mentions);
+                "Imported {FileName} ({Kind}) as {Actor} in {ElapsedMs} ms: {Paragraphs} paragraphs, {Companies} companies, {Models} models, {Investments} investments, {Events} events, {Mentions} mentions",
+                fileName, previous is null ? "new" : "replaces the previous version", db.Actor, (long)elapsed.TotalMilliseconds, counts.Paragraphs, counts.Companies, counts.Models, counts.Investments, counts.Events, counts.Mentions);
             return new ImportResult(fileName, ImportOutcome.Imported, null, counts)
             {
+                Elapsed = elapsed,
                 ArticleId = writer.ArticleId,
                 Replaced = previous is not null,
                 Notes = [.. prepared.Article!.Warnings, .. extracted.Facts!.Notes, .. writer.Notes],

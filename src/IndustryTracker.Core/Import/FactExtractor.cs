@@ -33,11 +33,14 @@ public static class FactExtractor
         }
         var sentences = SentenceScan.Of(article, scans, companies, cancellationToken: cancellationToken);
         var timeline = TimelineExtractor.Extract(article, scans);
-        var notes = new List<string>();
-        var (prose, releases, foundings) = ProseEventExtractor.Extract(article, sentences, notes, cancellationToken);
+        // From here on the directory and the catalogue are only read: events from prose are found on another core
+        // while this one reads investments and valuations (the two largest extractors, about equal in cost).
+        var proseNotes = new List<string>();
+        var proseTask = Task.Run(() => ProseEventExtractor.Extract(article, sentences, proseNotes, cancellationToken), cancellationToken);
         var allSentences = SentenceScan.Of(article, scans, companies, includeTimeline: true, cancellationToken);
         var dates = ProseEventExtractor.Reference(article, sentences);
-        var investments = InvestmentExtractor.Extract(article, allSentences, companies, reference, dates, notes, cancellationToken);
+        var investmentNotes = new List<string>();
+        var investments = InvestmentExtractor.Extract(article, allSentences, companies, reference, dates, investmentNotes, cancellationToken);
         foreach (var investment in investments)
         {
             foreach (var company in investment.Investors.Select(i => i.Company).Prepend(investment.Recipient).OfType<CompanyIdentity>())
@@ -49,6 +52,8 @@ public static class FactExtractor
             }
         }
         var valuations = ValuationExtractor.Extract(allSentences, companies, dates, cancellationToken);
+        var (prose, releases, foundings) = proseTask.GetAwaiter().GetResult();
+        List<string> notes = [.. proseNotes, .. investmentNotes];
         var events = EventMerger.Merge(timeline.Concat(prose))
             .Select(e => e with
             {

@@ -64,6 +64,10 @@ public sealed record ImportResult(string FileName, ImportOutcome Outcome, string
     /// <summary>True when the file name was imported before with other content and this import replaced it.</summary>
     public bool Replaced { get; init; }
 
+    /// <summary>How long the import took, from the file's bytes to the committed write (decoding, parsing, extracting,
+    /// writing); zero unless imported.</summary>
+    public TimeSpan Elapsed { get; init; }
+
     /// <summary>
     /// One clear line per problem the import worked around (a timeline date that is not a date, a list item without a
     /// description) and per decision worth a reader's attention (an editor's values kept over what the new text states).

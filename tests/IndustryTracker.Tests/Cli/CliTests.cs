@@ -27,6 +27,7 @@ public sealed class CliTests : IDisposable
             lines.Where(l => l.StartsWith('[')).Select(l => l[..10]));
         Assert.Equal(5, lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(
             l, @"^\d{3}_\w+\.txt: \d+ paragraphs, \d+ companies, \d+ models, \d+ investments, \d+ events, \d+ mentions$")));
+        Assert.Equal(5, lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^imported in \d+\.\d{2} s$")));
 
         var second = await RunAsync("import", "--db", Db, Seeds);
         Assert.Equal(0, second.ExitCode);

@@ -186,6 +186,22 @@ public sealed class ImportBehaviourTests
     }
 
     [Fact]
+    public async Task An_import_reports_the_time_it_took_from_the_bytes_to_the_commit()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var clock = new SteppingTimeProvider(TimeSpan.FromMilliseconds(1250));
+        var importer = new ArticleImporter(database.Factory, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<ArticleImporter>.Instance);
+
+        var imported = await importer.ImportAsync(new ArticleSource("timed.txt", Encoding.UTF8.GetBytes("Timed\n\nStepFun raised $6 million in April 2025.\n")), Ct);
+        var unchanged = await importer.ImportAsync(new ArticleSource("timed.txt", Encoding.UTF8.GetBytes("Timed\n\nStepFun raised $6 million in April 2025.\n")), Ct);
+
+        Assert.Equal(ImportOutcome.Imported, imported.Outcome);
+        Assert.Equal(TimeSpan.FromMilliseconds(1250), imported.Elapsed);
+        Assert.Equal(ImportOutcome.Unchanged, unchanged.Outcome);
+        Assert.Equal(TimeSpan.Zero, unchanged.Elapsed);
+    }
+
+    [Fact]
     public async Task Html_in_an_article_is_never_stored()
     {
         await using var database = await TestDatabase.CreateAsync();
