@@ -121,12 +121,40 @@ public sealed record ParagraphScan(
         ArgumentNullException.ThrowIfNull(paragraph);
         ArgumentNullException.ThrowIfNull(companies);
         ArgumentNullException.ThrowIfNull(models);
-        var modelMatches = models.Find(paragraph.Text);
+        return Of(paragraph, companies.Find(paragraph.Text), models.Find(paragraph.Text));
+    }
+
+    /// <summary>
+    /// Every paragraph of the article scanned. Company names are looked up on another core while this one finds the
+    /// model names: the directory is only read here, while the catalogue learns each new model name it meets.
+    /// </summary>
+    public static List<ParagraphScan> All(ParsedArticle article, CompanyDirectory companies, ModelCatalog models, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(companies);
+        ArgumentNullException.ThrowIfNull(models);
+        var paragraphs = article.Paragraphs;
+        var companyMatches = Task.Run(() => paragraphs.Select(p =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return companies.Find(p.Text);
+        }).ToList(), cancellationToken);
+        var modelMatches = paragraphs.Select(p =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return models.Find(p.Text);
+        }).ToList();
+        var found = companyMatches.GetAwaiter().GetResult();
+        return [.. paragraphs.Select((p, i) => Of(p, found[i], modelMatches[i]))];
+    }
+
+    private static ParagraphScan Of(ParsedParagraph paragraph, IReadOnlyList<PhraseMatch<CompanyIdentity>> companyNames, IReadOnlyList<PhraseMatch<ModelIdentity>> modelMatches)
+    {
         // Both lists are in text order and models do not overlap each other: one sweep drops company names inside
         // a model name.
         var companyMatches = new List<PhraseMatch<CompanyIdentity>>();
         var m = 0;
-        foreach (var c in companies.Find(paragraph.Text))
+        foreach (var c in companyNames)
         {
             while (m < modelMatches.Count && modelMatches[m].End <= c.Start)
             {

@@ -154,10 +154,14 @@ public sealed class ArticleImporter(
         }
 
         progress?.Report(ImportStage.Extracting);
+        // The names the article introduces by its own structure don't depend on the database: found on another core
+        // while the known companies and models are read.
+        var article = prepared.Article!;
+        var discovering = Task.Run(() => CompanyDiscovery.Find(article, cancellationToken), cancellationToken);
         var known = await KnownEntities.LoadAsync(db, cancellationToken);
-        var directory = CompanyDirectory.Build(Reference, known.Companies, prepared.Article!.Profiles);
+        var directory = CompanyDirectory.Build(Reference, known.Companies, article.Profiles);
         var catalog = ModelCatalog.Build(Reference, known.Models);
-        var facts = FactExtractor.Extract(prepared.Article, directory, catalog, Reference, cancellationToken);
+        var facts = FactExtractor.Extract(article, directory, catalog, Reference, await discovering, cancellationToken);
         return new(null, facts, directory);
     }
 

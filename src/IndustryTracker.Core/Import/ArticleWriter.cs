@@ -14,7 +14,8 @@ namespace IndustryTracker.Core.Import;
 /// version of the same file, whose facts are retracted first — <see cref="ArticleRetraction"/>), the rejected facts
 /// to skip (<see cref="RejectionMemory"/>), then one writer per fact kind — companies, models, investments,
 /// valuations, events — each returning what it wrote, then the dates the article gives (model releases, foundings);
-/// the quotes that tie each fact to the article are inserted in bulk once the facts have ids (<see cref="QuoteWriter"/>).
+/// the article's paragraphs and the quotes that tie each fact to it are inserted in bulk once the article and the
+/// facts have ids (<see cref="RowInserter"/>, <see cref="QuoteWriter"/>).
 /// What the importer may change is decided by one rule, <see cref="ImportOwnership"/>. If anything fails, nothing
 /// of the article is kept. The search index is refreshed once per quoted event at the end (<see cref="SearchDeferral"/>).
 /// </summary>
@@ -62,6 +63,7 @@ public sealed class ArticleWriter(IndustryTrackerDbContext db, ReferenceData ref
         ApplyFoundings(session, facts.Foundings);
 
         await db.SaveChangesAsync(cancellationToken);
+        await RowInserter.InsertAsync(db, "ArticleParagraphs", ParagraphColumns, Paragraphs(parsed), p => [article.Id, p.Number, p.Text], cancellationToken);
         await QuoteWriter.InsertAsync(db, session.Quotes, cancellationToken);
         await search.CompleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -99,12 +101,15 @@ public sealed class ArticleWriter(IndustryTrackerDbContext db, ReferenceData ref
         article.Publisher = WriteSession.Text.TruncateOrNull(parsed.Publisher, FactLimits.Publisher);
         article.Author = WriteSession.Text.TruncateOrNull(parsed.Author, FactLimits.Author);
         article.Url = WriteSession.Text.TruncateOrNull(parsed.Url, FactLimits.Url);
-        foreach (var paragraph in parsed.Paragraphs)
-        {
-            article.AddParagraph(paragraph.Number, paragraph.StoredText);
-        }
         return article;
     }
+
+    private static readonly string[] ParagraphColumns = ["ArticleId", "Number", "Text"];
+
+    /// <summary>The article's paragraphs, inserted in bulk once the article has its id (an article on many lines has
+    /// thousands; nothing else in the write refers to them: quotes name their paragraph by number).</summary>
+    private static List<ArticleParagraph> Paragraphs(ParsedArticle parsed) =>
+        [.. parsed.Paragraphs.Select(p => new ArticleParagraph(p.Number, p.StoredText))];
 
     /// <summary>A founding date the article states fills a company's missing one, or narrows an importer-owned one.</summary>
     private static void ApplyFoundings(WriteSession session, IReadOnlyList<CompanyFoundedFact> foundings)

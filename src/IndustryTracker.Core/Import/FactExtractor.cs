@@ -11,16 +11,16 @@ namespace IndustryTracker.Core.Import;
 /// </summary>
 public static class FactExtractor
 {
-    public static ArticleFacts Extract(ParsedArticle article, CompanyDirectory companies, ModelCatalog models, ReferenceData? reference = null, CancellationToken cancellationToken = default)
+    public static ArticleFacts Extract(ParsedArticle article, CompanyDirectory companies, ModelCatalog models, ReferenceData? reference = null, CancellationToken cancellationToken = default) =>
+        Extract(article, companies, models, reference, CompanyDiscovery.Find(article, cancellationToken), cancellationToken);
+
+    /// <summary>Extracts with the names <see cref="CompanyDiscovery.Find"/> found in the article already.</summary>
+    public static ArticleFacts Extract(ParsedArticle article, CompanyDirectory companies, ModelCatalog models, ReferenceData? reference, IReadOnlyList<DiscoveredCompany> discovered, CancellationToken cancellationToken = default)
     {
         reference ??= ReferenceData.Default;
-        companies.Discover(CompanyDiscovery.Find(article, cancellationToken));
+        companies.Discover(discovered);
         var aliases = CompanyNaming.AddAliases(article, companies, cancellationToken);
-        var scans = article.Paragraphs.Select(p =>
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            return ParagraphScan.Of(p, companies, models);
-        }).ToList();
+        var scans = ParagraphScan.All(article, companies, models, cancellationToken);
         var parents = CompanyNaming.Parents(article, companies);
         var companyFacts = CompanyExtractor.Extract(article, scans, companies);
         var modelFacts = ModelExtractor.Extract(scans, companies);
