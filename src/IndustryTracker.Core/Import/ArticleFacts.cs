@@ -116,14 +116,6 @@ public sealed record ParagraphScan(
     /// <summary>Where the sentences of the paragraph start and end, computed once.</summary>
     public IReadOnlyList<(int Start, int End)> SentenceSpans => _sentenceSpans ??= Sentences.Spans(Paragraph.Text);
 
-    public static ParagraphScan Of(ParsedParagraph paragraph, CompanyDirectory companies, ModelCatalog models)
-    {
-        ArgumentNullException.ThrowIfNull(paragraph);
-        ArgumentNullException.ThrowIfNull(companies);
-        ArgumentNullException.ThrowIfNull(models);
-        return Of(paragraph, companies.Find(paragraph.Text), models.Find(paragraph.Text));
-    }
-
     /// <summary>
     /// Every paragraph of the article scanned. Company names are looked up on another core while this one finds the
     /// model names: the directory is only read here, while the catalogue learns each new model name it meets.

@@ -1,6 +1,8 @@
 using System.Text;
 using IndustryTracker.Core;
 using IndustryTracker.Core.Import;
+using IndustryTracker.Core.Import.Writing;
+using IndustryTracker.Core.Sources;
 using IndustryTracker.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -199,6 +201,24 @@ public sealed class ImportBehaviourTests
         Assert.Equal(TimeSpan.FromMilliseconds(1250), imported.Elapsed);
         Assert.Equal(ImportOutcome.Unchanged, unchanged.Outcome);
         Assert.Equal(TimeSpan.Zero, unchanged.Elapsed);
+    }
+
+    [Fact]
+    public async Task Every_paragraph_of_a_long_article_is_stored_with_its_own_number_and_text()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        // More paragraphs than three bulk INSERTs hold, so the last statement is a short one.
+        var count = (3 * RowInserter.RowsPerStatement(3)) + 7;
+        var body = string.Join("\n\n", Enumerable.Range(1, count).Select(i => $"Note {i}: Tencent opened office {i} in Shenzhen."));
+
+        var result = await Importer(database).ImportAsync(new ArticleSource("offices.txt", Encoding.UTF8.GetBytes($"Office notes\n\n{body}\n")), Ct);
+
+        Assert.Equal(ImportOutcome.Imported, result.Outcome);
+        Assert.Equal(count, result.Counts.Paragraphs);
+        await using var db = database.CreateContext();
+        var stored = await db.Set<ArticleParagraph>().OrderBy(p => p.Number).Select(p => new { p.Number, p.Text }).ToListAsync(Ct);
+        Assert.Equal(Enumerable.Range(1, count), stored.Select(p => p.Number));
+        Assert.All(stored, p => Assert.Equal($"Note {p.Number}: Tencent opened office {p.Number} in Shenzhen.", p.Text));
     }
 
     [Fact]
