@@ -28,21 +28,23 @@ public sealed class AuditingInterceptor(TimeProvider time, ICurrentActor actor) 
 
         var now = time.GetUtcNow();
         var name = (context as Data.IndustryTrackerDbContext)?.Actor ?? actor.Name;
+        // Through the entry API: the context detects changes once, before its interceptors run (see
+        // IndustryTrackerDbContext.SaveChangesAsync), so a stamp on a modified record must mark itself modified.
         foreach (var entry in context.ChangeTracker.Entries<IAuditable>())
         {
             switch (entry.State)
             {
                 case EntityState.Added:
-                    entry.Entity.CreatedAt = now;
-                    entry.Entity.CreatedBy ??= name;
-                    entry.Entity.UpdatedAt = now;
-                    entry.Entity.UpdatedBy ??= name;
-                    entry.Entity.Version = 1;
+                    entry.Property<DateTimeOffset>(nameof(IAuditable.CreatedAt)).CurrentValue = now;
+                    entry.Property<string?>(nameof(IAuditable.CreatedBy)).CurrentValue ??= name;
+                    entry.Property<DateTimeOffset>(nameof(IAuditable.UpdatedAt)).CurrentValue = now;
+                    entry.Property<string?>(nameof(IAuditable.UpdatedBy)).CurrentValue ??= name;
+                    entry.Property<int>(nameof(IAuditable.Version)).CurrentValue = 1;
                     break;
                 case EntityState.Modified:
-                    entry.Entity.UpdatedAt = now;
-                    entry.Entity.UpdatedBy = name;
-                    entry.Entity.Version++;
+                    entry.Property<DateTimeOffset>(nameof(IAuditable.UpdatedAt)).CurrentValue = now;
+                    entry.Property<string?>(nameof(IAuditable.UpdatedBy)).CurrentValue = name;
+                    entry.Property<int>(nameof(IAuditable.Version)).CurrentValue = entry.Entity.Version + 1;
                     break;
             }
         }

@@ -43,6 +43,49 @@ public sealed class IndustryTrackerDbContext(DbContextOptions<IndustryTrackerDbC
     /// <summary>How this unit of work's saves are recorded in history (see <see cref="History.HistoryInterceptor"/>).</summary>
     public History.HistoryRecording History { get; } = new();
 
+    /// <summary>
+    /// Detects changes once per save. The save's interceptors (auditing, history, the cache stamp) each read the change
+    /// tracker, and each read would otherwise compare every tracked entity with its snapshot again: on an import of a
+    /// long article, thousands of entities several times over. What the interceptors change themselves they change
+    /// through the entry API or add as new entities, which needs no detection.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (!ChangeTracker.AutoDetectChangesEnabled)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!ChangeTracker.AutoDetectChangesEnabled)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
