@@ -1,8 +1,10 @@
+using System.Data.Common;
 using IndustryTracker.Core.Auditing;
 using IndustryTracker.Core.Data;
 using IndustryTracker.Core.History.Describers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace IndustryTracker.Core.History;
 
@@ -85,11 +87,15 @@ public sealed class HistoryInterceptor(TimeProvider time, ICurrentActor actor) :
         try
         {
             int? mergeId = recording.Merge?.Id;
+            // One statement, prepared once and run for each entry: an import creates hundreds of records.
+            await using var update = IdUpdate(db);
             foreach (var (row, record) in recording.AwaitingIds)
             {
                 var entityId = (int)record.Property("Id").CurrentValue!;
-                await db.Set<HistoryEntry>().Where(h => h.Id == row.Id)
-                    .ExecuteUpdateAsync(u => u.SetProperty(h => h.EntityId, entityId).SetProperty(h => h.MergeId, mergeId), cancellationToken);
+                update.Parameters[0].Value = entityId;
+                update.Parameters[1].Value = (object?)mergeId ?? DBNull.Value;
+                update.Parameters[2].Value = row.Id;
+                await update.ExecuteNonQueryAsync(cancellationToken);
                 var tracked = db.Entry(row);
                 foreach (var (property, value) in new (string, object?)[] { (nameof(HistoryEntry.EntityId), entityId), (nameof(HistoryEntry.MergeId), mergeId) })
                 {
@@ -107,6 +113,24 @@ public sealed class HistoryInterceptor(TimeProvider time, ICurrentActor actor) :
             await EndAsync(recording);
         }
         return result;
+    }
+
+    /// <summary>UPDATE of one entry's record and merge ids, in the save's transaction; values to be set.</summary>
+    private static DbCommand IdUpdate(IndustryTrackerDbContext db)
+    {
+        var entries = db.Model.FindEntityType(typeof(HistoryEntry))!;
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        string Column(string property) => entries.FindProperty(property)!.GetColumnName();
+        command.CommandText =
+            $"UPDATE \"{entries.GetTableName()}\" SET \"{Column(nameof(HistoryEntry.EntityId))}\" = @entity, \"{Column(nameof(HistoryEntry.MergeId))}\" = @merge WHERE \"{Column(nameof(HistoryEntry.Id))}\" = @id;";
+        foreach (var name in new[] { "@entity", "@merge", "@id" })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+        return command;
     }
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
