@@ -4,6 +4,7 @@ using IndustryTracker.Core.Export;
 using IndustryTracker.Core.Queries;
 using IndustryTracker.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace IndustryTracker.Tests.Data;
 
@@ -50,6 +51,37 @@ public sealed class MigrationTests
 
         Assert.Empty(appliedAgain);
         Assert.Equal(before, await DatabaseSchema.ReadAsync(database));
+    }
+
+    [Fact]
+    public async Task The_start_up_check_knows_the_same_migrations_EF_Core_applies()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        await using var context = database.CreateContext();
+
+        var ids = database.Upgrader().MigrationIds();
+
+        Assert.NotEmpty(ids);
+        Assert.Equal(context.Database.GetMigrations().Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_database_one_migration_behind_gets_that_migration_on_start()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        string latest;
+        await using (var context = database.CreateContext())
+        {
+            var migrations = context.Database.GetMigrations().ToList();
+            latest = migrations[^1];
+            await context.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(migrations[^2], Ct);
+        }
+
+        var applied = await database.Upgrader().MigrateAsync(Ct);
+
+        Assert.Equal([latest], applied);
+        await using var after = database.CreateContext();
+        Assert.Empty(await after.Database.GetPendingMigrationsAsync(Ct));
     }
 
     [Fact]
