@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using IndustryTracker.Core.Dates;
 using IndustryTracker.Core.Text;
 using IndustryTracker.Core.Timeline;
@@ -98,23 +97,15 @@ public sealed record ParagraphScan(
     IReadOnlyList<PhraseMatch<CompanyIdentity>> Companies,
     IReadOnlyList<PhraseMatch<ModelIdentity>> Models)
 {
-    private IReadOnlyList<(int Start, int End)>? _sentenceSpans;
-    // Concurrent: the extractors that read them run side by side (FactExtractor); both finders are pure, so a
-    // sentence found twice at the same moment gives the same answer.
-    private readonly ConcurrentDictionary<int, IReadOnlyList<ProseDateMatch>> _dates = new();
-    private readonly ConcurrentDictionary<int, IReadOnlyList<MoneyAmount>> _amounts = new();
-
     /// <summary>The date expressions of the sentence starting at <paramref name="start"/>, found once however many
-    /// extractors read them.</summary>
-    internal IReadOnlyList<ProseDateMatch> DatesAt(int start, string sentence) =>
-        _dates.GetOrAdd(start, static (_, text) => ProseDates.Find(text), sentence);
+    /// extractors read them (<see cref="SentenceReadings"/>).</summary>
+    internal IReadOnlyList<ProseDateMatch> DatesAt(int start, string sentence) => SentenceReadings.Of(Paragraph).DatesAt(start, sentence);
 
     /// <summary>The amounts of money of the sentence starting at <paramref name="start"/>, found once.</summary>
-    internal IReadOnlyList<MoneyAmount> AmountsAt(int start, string sentence) =>
-        _amounts.GetOrAdd(start, static (_, text) => MoneyGrammar.Find(text), sentence);
+    internal IReadOnlyList<MoneyAmount> AmountsAt(int start, string sentence) => SentenceReadings.Of(Paragraph).AmountsAt(start, sentence);
 
     /// <summary>Where the sentences of the paragraph start and end, computed once.</summary>
-    public IReadOnlyList<(int Start, int End)> SentenceSpans => _sentenceSpans ??= Sentences.Spans(Paragraph.Text);
+    public IReadOnlyList<(int Start, int End)> SentenceSpans => SentenceReadings.Of(Paragraph).Spans;
 
     /// <summary>
     /// Every paragraph of the article scanned. Company names are looked up on another core while this one finds the

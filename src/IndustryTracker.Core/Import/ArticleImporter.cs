@@ -143,10 +143,15 @@ public sealed class ArticleImporter(
         return new(fileName, null, parsed.Article, Convert.ToHexStringLower(SHA256.HashData(source.Content)));
     }
 
-    /// <summary>The idempotency check and fact extraction; the shared second half. Reads <paramref name="db"/>, never writes.</summary>
+    /// <summary>
+    /// The idempotency check and fact extraction; the shared second half. Reads <paramref name="db"/>, never writes.
+    /// What needs no database is read ahead on another core meanwhile (<see cref="ArticleReadAhead"/>).
+    /// </summary>
     private async Task<Extracted> ExtractAsync(IndustryTrackerDbContext db, Prepared prepared, IProgress<ImportStage>? progress, CancellationToken cancellationToken)
     {
         var sha256 = prepared.Sha256!;
+        var article = prepared.Article!;
+        await using var readAhead = ArticleReadAhead.Start(article, cancellationToken);
         var existing = await db.Articles.Where(a => a.Sha256 == sha256).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
         if (existing is not null)
         {
@@ -154,14 +159,10 @@ public sealed class ArticleImporter(
         }
 
         progress?.Report(ImportStage.Extracting);
-        // The names the article introduces by its own structure don't depend on the database: found on another core
-        // while the known companies and models are read.
-        var article = prepared.Article!;
-        var discovering = Task.Run(() => CompanyDiscovery.Find(article, cancellationToken), cancellationToken);
         var known = await KnownEntities.LoadAsync(db, cancellationToken);
         var directory = CompanyDirectory.Build(Reference, known.Companies, article.Profiles);
         var catalog = ModelCatalog.Build(Reference, known.Models);
-        var facts = FactExtractor.Extract(article, directory, catalog, Reference, await discovering, cancellationToken);
+        var facts = FactExtractor.Extract(article, directory, catalog, Reference, await readAhead.NamesAsync(), cancellationToken);
         return new(null, facts, directory);
     }
 
