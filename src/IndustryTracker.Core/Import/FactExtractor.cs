@@ -31,14 +31,16 @@ public static class FactExtractor
                 companyFacts.Add(new CompanyFact(developer, null, [model.Sources[0]]) { Provenance = new Provenance("company.model-developer", FactConfidence.Medium) });
             }
         }
-        var sentences = SentenceScan.Of(article, scans, companies, cancellationToken: cancellationToken);
         var timeline = TimelineExtractor.Extract(article, scans);
         // From here on the directory and the catalogue are only read: events from prose are found on another core
-        // while this one reads investments and valuations (the two largest extractors, about equal in cost).
+        // (from the prose sentences, read there too) while this one reads investments and valuations (from every
+        // sentence, timeline entries included).
         var proseNotes = new List<string>();
-        var proseTask = Task.Run(() => ProseEventExtractor.Extract(article, sentences, proseNotes, cancellationToken), cancellationToken);
+        var proseTask = Task.Run(
+            () => ProseEventExtractor.Extract(article, SentenceScan.Of(article, scans, companies, cancellationToken: cancellationToken), proseNotes, cancellationToken),
+            cancellationToken);
         var allSentences = SentenceScan.Of(article, scans, companies, includeTimeline: true, cancellationToken);
-        var dates = ProseEventExtractor.Reference(article, sentences);
+        var dates = ProseEventExtractor.Reference(article, [.. allSentences.Where(s => s.Paragraph.Paragraph.Kind != BlockKind.TimelineEntry)]);
         var investmentNotes = new List<string>();
         var investments = InvestmentExtractor.Extract(article, allSentences, companies, reference, dates, investmentNotes, cancellationToken);
         foreach (var investment in investments)
