@@ -64,6 +64,9 @@ public sealed class HistoryEntry
     public string Actor { get; private set; }
     public DateTimeOffset At { get; private set; }
 
+    /// <summary>The id of the record this entry is about, once a save that creates the record has it.</summary>
+    internal void RecordIdIs(int entityId) => EntityId = entityId;
+
     /// <summary>The company merge this entry records (kind merged/unmerged), for "Undo merge".</summary>
     public int? MergeId { get; set; }
 

@@ -11,10 +11,9 @@ namespace IndustryTracker.Core.History;
 /// <summary>
 /// Records every change to events, companies (with aliases and parent), models and investments as
 /// <see cref="HistoryEntry"/> rows: one per changed field, one "record" entry per new or deleted record. The changes
-/// are collected when a save starts and the rows are added to that same save, so they are written in its transaction
-/// or not at all. A record the save creates has no id until the database assigns one: its entry is written with the
-/// others and given that id right after the save's commands, before the save's transaction commits (the interceptor
-/// opens one for such a save when the caller has none). See docs/adr/0007-history-and-merges.md.
+/// are collected when a save starts and written in bulk right after the save's commands, in its transaction (the
+/// interceptor opens one when the caller has none), so they are written with the changes or not at all. A record the
+/// save creates has its id by then. See docs/adr/0007-history-and-merges.md.
 /// </summary>
 public sealed class HistoryInterceptor(TimeProvider time, ICurrentActor actor) : SaveChangesInterceptor
 {
@@ -47,11 +46,9 @@ public sealed class HistoryInterceptor(TimeProvider time, ICurrentActor actor) :
         var changeSet = Guid.NewGuid();
         var now = time.GetUtcNow();
         var name = db.Actor ?? actor.Name;
-        var merge = recording.Merge is { } m ? db.Entry(m) : null;
         foreach (var change in changes)
         {
             var id = change.Record.Property("Id");
-            var awaitsId = id.IsTemporary || (merge?.Property(nameof(CompanyMerge.Id)).IsTemporary ?? false);
             var row = new HistoryEntry(
                 changeSet,
                 change.Describer.EntityType,
@@ -62,46 +59,48 @@ public sealed class HistoryInterceptor(TimeProvider time, ICurrentActor actor) :
                 change.New,
                 recording.Kind ?? change.Kind,
                 name,
-                now) { MergeId = merge is null || awaitsId ? null : recording.Merge!.Id };
-            db.Set<HistoryEntry>().Add(row);
-            if (awaitsId)
-            {
-                recording.AwaitingIds.Add((row, change.Record));
-            }
+                now);
+            recording.Pending.Add((row, id.IsTemporary ? change.Record : null));
         }
-        if (recording.AwaitingIds.Count > 0 && db.Database.CurrentTransaction is null)
+        if (db.Database.CurrentTransaction is null)
         {
             recording.OwnTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
         }
         return result;
     }
 
-    /// <summary>Gives entries of new records (and of a new merge) their ids, then commits the transaction opened for them.</summary>
+    /// <summary>
+    /// Writes the save's entries, now that new records (and a new merge) have their ids, in bulk and in the save's
+    /// transaction (<see cref="EntityRows"/>: an import creates hundreds of records), then commits the transaction
+    /// opened for them. A failure here fails the save, and its transaction takes the changes back.
+    /// </summary>
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is not IndustryTrackerDbContext db || db.History.AwaitingIds.Count == 0)
+        if (eventData.Context is not IndustryTrackerDbContext db || db.History.Pending.Count == 0)
         {
             return result;
         }
         var recording = db.History;
         try
         {
-            int? mergeId = recording.Merge?.Id;
-            // One statement, prepared once and run for each entry: an import creates hundreds of records.
-            await using var update = IdUpdate(db);
-            foreach (var (row, record) in recording.AwaitingIds)
+            var mergeId = recording.Merge?.Id;
+            var rows = new List<HistoryEntry>(recording.Pending.Count);
+            foreach (var (row, awaitingId) in recording.Pending)
             {
-                var entityId = (int)record.Property("Id").CurrentValue!;
-                update.Parameters[0].Value = entityId;
-                update.Parameters[1].Value = (object?)mergeId ?? DBNull.Value;
-                update.Parameters[2].Value = row.Id;
-                await update.ExecuteNonQueryAsync(cancellationToken);
-                var tracked = db.Entry(row);
-                foreach (var (property, value) in new (string, object?)[] { (nameof(HistoryEntry.EntityId), entityId), (nameof(HistoryEntry.MergeId), mergeId) })
+                if (awaitingId is not null)
                 {
-                    tracked.Property(property).CurrentValue = value;
-                    tracked.Property(property).OriginalValue = value;
+                    row.RecordIdIs((int)awaitingId.Property("Id").CurrentValue!);
                 }
+                row.MergeId = mergeId;
+                rows.Add(row);
+            }
+            try
+            {
+                await EntityRows.InsertAsync(db, rows, cancellationToken);
+            }
+            catch (DbException ex)
+            {
+                throw new DbUpdateException($"The history of this save could not be written, so the save was not kept: {ex.Message}", ex);
             }
             if (recording.OwnTransaction is { } transaction)
             {
@@ -113,24 +112,6 @@ public sealed class HistoryInterceptor(TimeProvider time, ICurrentActor actor) :
             await EndAsync(recording);
         }
         return result;
-    }
-
-    /// <summary>UPDATE of one entry's record and merge ids, in the save's transaction; values to be set.</summary>
-    private static DbCommand IdUpdate(IndustryTrackerDbContext db)
-    {
-        var entries = db.Model.FindEntityType(typeof(HistoryEntry))!;
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        string Column(string property) => entries.FindProperty(property)!.GetColumnName();
-        command.CommandText =
-            $"UPDATE \"{entries.GetTableName()}\" SET \"{Column(nameof(HistoryEntry.EntityId))}\" = @entity, \"{Column(nameof(HistoryEntry.MergeId))}\" = @merge WHERE \"{Column(nameof(HistoryEntry.Id))}\" = @id;";
-        foreach (var name in new[] { "@entity", "@merge", "@id" })
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-        }
-        return command;
     }
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
@@ -152,7 +133,7 @@ public sealed class HistoryInterceptor(TimeProvider time, ICurrentActor actor) :
     /// <summary>Forgets the save's awaiting entries; a transaction opened for it and not committed is rolled back.</summary>
     private static async Task EndAsync(HistoryRecording recording)
     {
-        recording.AwaitingIds.Clear();
+        recording.Pending.Clear();
         if (recording.OwnTransaction is { } transaction)
         {
             recording.OwnTransaction = null;

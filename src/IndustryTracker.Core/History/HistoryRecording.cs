@@ -22,10 +22,12 @@ public sealed class HistoryRecording
     /// </summary>
     internal bool MovesLinks => Kind is ChangeKind.Merged or ChangeKind.Unmerged;
 
-    /// <summary>Entries of this save whose record (or merge) gets its id from the database, with the record.</summary>
-    internal List<(HistoryEntry Row, EntityEntry Record)> AwaitingIds { get; } = [];
+    /// <summary>The entries of this save, written once its commands have run; with the record of a new one, whose id
+    /// the database gives it.</summary>
+    internal List<(HistoryEntry Row, EntityEntry? AwaitingId)> Pending { get; } = [];
 
-    /// <summary>The transaction the interceptor opened because the save had none and its entries await ids.</summary>
+    /// <summary>The transaction the interceptor opened because the save had none: the entries are written in it, after
+    /// the save's commands and before it commits.</summary>
     internal IDbContextTransaction? OwnTransaction { get; set; }
 
     /// <summary>Records the saves made until the returned scope is disposed as <paramref name="kind"/>, belonging to <paramref name="merge"/>.</summary>

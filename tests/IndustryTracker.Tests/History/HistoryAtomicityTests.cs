@@ -44,8 +44,8 @@ public sealed class HistoryAtomicityTests
     public async Task A_refused_history_row_rolls_back_a_new_record()
     {
         await using var database = await TestData.CreateDatabaseAsync();
-        // A new record's entry is written with the save and given the record's id right after it: refuse that step.
-        await RefuseHistoryAsync(database, "UPDATE");
+        // A new record's entry is written right after the save's commands, once the record has its id: refuse it.
+        await RefuseHistoryAsync(database, "INSERT");
 
         await using (var db = database.CreateContext())
         {
