@@ -92,18 +92,8 @@ public sealed class DatabaseUpgrader(
             .OfType<string>()];
     }
 
-    private static async Task<HashSet<string>> AppliedMigrationsAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        var applied = new HashSet<string>(StringComparer.Ordinal);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT \"MigrationId\" FROM \"{HistoryRepository.DefaultTableName}\";";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            applied.Add(reader.GetString(0));
-        }
-        return applied;
-    }
+    private static async Task<HashSet<string>> AppliedMigrationsAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        [.. await TextColumnAsync(connection, $"SELECT \"MigrationId\" FROM \"{HistoryRepository.DefaultTableName}\";", cancellationToken)];
 
     /// <summary>
     /// Creates EF's migration history table on an empty database before anything reads it. Npgsql's history repository
@@ -174,17 +164,21 @@ public sealed class DatabaseUpgrader(
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
-    private static async Task<List<string>> LegacyVersionsAppliedAsync(DbConnection connection, CancellationToken cancellationToken)
+    private static Task<List<string>> LegacyVersionsAppliedAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        TextColumnAsync(connection, $"SELECT \"Version\" FROM \"{LegacyHistoryTable}\" ORDER BY \"Version\";", cancellationToken);
+
+    /// <summary>The values of the one text column <paramref name="sql"/> selects, in order.</summary>
+    private static async Task<List<string>> TextColumnAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
-        var versions = new List<string>();
+        var values = new List<string>();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT \"Version\" FROM \"{LegacyHistoryTable}\" ORDER BY \"Version\";";
+        command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            versions.Add(reader.GetString(0));
+            values.Add(reader.GetString(0));
         }
-        return versions;
+        return values;
     }
 
     private void EnsureSqliteFolderExists()
