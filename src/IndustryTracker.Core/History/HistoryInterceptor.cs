@@ -130,7 +130,7 @@ public sealed class HistoryInterceptor(TimeProvider time, ICurrentActor actor) :
         }
     }
 
-    /// <summary>Forgets the save's awaiting entries; a transaction opened for it and not committed is rolled back.</summary>
+    /// <summary>Forgets the save's pending entries; a transaction opened for it and not committed is rolled back.</summary>
     private static async Task EndAsync(HistoryRecording recording)
     {
         recording.Pending.Clear();
