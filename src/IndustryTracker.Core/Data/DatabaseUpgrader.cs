@@ -53,7 +53,8 @@ public sealed class DatabaseUpgrader(
     /// The usual case, answered without EF Core's model: the database has no legacy history table and every migration
     /// of this release is recorded as applied. One connection and three small queries; the model (about a third of a
     /// second to build) is then built by the first unit of work, which may have other work to overlap it with (the
-    /// importer parses its file meanwhile). Anything else, a database that can't be opened included, takes the full path.
+    /// importer reads the article's names and sentences ahead meanwhile). Anything else, a database that can't be
+    /// opened included, takes the full path.
     /// </summary>
     private async Task<bool> IsCurrentAsync(CancellationToken cancellationToken)
     {
