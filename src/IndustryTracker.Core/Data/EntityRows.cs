@@ -10,13 +10,10 @@ namespace IndustryTracker.Core.Data;
 /// per INSERT, every column the model maps except a key the database generates. Each value goes through the
 /// property's own EF Core type mapping (a Guid, a date with its offset, an enum stored as text are written exactly as
 /// a tracked insert writes them), so the rows read back like any other. For many rows nothing in the same save refers
-/// to, such as history entries.
+/// to, such as history entries; as many rows per statement as <see cref="Import.Writing.RowInserter"/> puts in one.
 /// </summary>
 internal static class EntityRows
 {
-    /// <summary>Parameters per statement (see <see cref="Import.Writing.RowInserter"/>).</summary>
-    internal const int ParametersPerStatement = 200;
-
     public static async Task InsertAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
         where T : class
     {
@@ -28,10 +25,14 @@ internal static class EntityRows
             ?? throw new InvalidOperationException($"Rows of {typeof(T).Name} are inserted inside a transaction.");
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var columns = entityType.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never)).ToList();
+        if (columns.Find(p => p.PropertyInfo is null) is { } shadow)
+        {
+            throw new InvalidOperationException($"{typeof(T).Name}.{shadow.Name} has no CLR property to read; its rows are saved through the change tracker.");
+        }
         var mappings = columns.Select(p => p.GetRelationalTypeMapping()).ToList();
         var header = new StringBuilder("INSERT INTO \"").Append(entityType.GetTableName()).Append("\" (")
             .AppendJoin(", ", columns.Select(c => $"\"{c.GetColumnName()}\"")).Append(") VALUES ").ToString();
-        var rowsPerStatement = Math.Max(1, ParametersPerStatement / columns.Count);
+        var rowsPerStatement = Import.Writing.RowInserter.RowsPerStatement(columns.Count);
         var connection = db.Database.GetDbConnection();
         for (var start = 0; start < rows.Count; start += rowsPerStatement)
         {

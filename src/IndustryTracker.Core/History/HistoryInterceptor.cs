@@ -4,7 +4,6 @@ using IndustryTracker.Core.Data;
 using IndustryTracker.Core.History.Describers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace IndustryTracker.Core.History;
 

@@ -32,7 +32,6 @@ public sealed class EntityRowsTests
             await db.SaveChangesAsync(Ct);
 
             var bulk = Enumerable.Range(0, 45).Select(i => Entry($"bulk {i}", 7)).ToList();
-            bulk[0].MergeId = null;
             await using var transaction = await db.Database.BeginTransactionAsync(Ct);
             await EntityRows.InsertAsync(db, bulk, Ct);
             await transaction.CommitAsync(Ct);
