@@ -56,11 +56,9 @@ public static class FactExtractor
         var valuations = ValuationExtractor.Extract(allSentences, companies, dates, cancellationToken);
         var (prose, releases, foundings) = proseTask.GetAwaiter().GetResult();
         List<string> notes = [.. proseNotes, .. investmentNotes];
+        var investmentBySource = FirstInvestmentBySource(investments);
         var events = EventMerger.Merge(timeline.Concat(prose))
-            .Select(e => e with
-            {
-                Investment = investments.FirstOrDefault(i => i.Sources.Any(e.Sources.Contains)),
-            })
+            .Select(e => e with { Investment = InvestmentOf(e, investments, investmentBySource) })
             .ToList();
         companyFacts = companyFacts
             .Select(c => c with
@@ -78,5 +76,36 @@ public static class FactExtractor
             Valuations = valuations,
             Notes = notes,
         };
+    }
+
+    /// <summary>For each quote, the index of the first investment it is a source of.</summary>
+    private static Dictionary<SourceQuote, int> FirstInvestmentBySource(IReadOnlyList<InvestmentFact> investments)
+    {
+        var first = new Dictionary<SourceQuote, int>();
+        for (var i = 0; i < investments.Count; i++)
+        {
+            foreach (var source in investments[i].Sources)
+            {
+                first.TryAdd(source, i);
+            }
+        }
+        return first;
+    }
+
+    /// <summary>
+    /// The investment an event reports: the first one sharing a quote with it. Looked up by quote, as an event an
+    /// article repeats has a quote per paragraph and a long article has hundreds of investments.
+    /// </summary>
+    private static InvestmentFact? InvestmentOf(EventFact fact, IReadOnlyList<InvestmentFact> investments, Dictionary<SourceQuote, int> bySource)
+    {
+        var first = int.MaxValue;
+        foreach (var source in fact.Sources)
+        {
+            if (bySource.TryGetValue(source, out var index) && index < first)
+            {
+                first = index;
+            }
+        }
+        return first == int.MaxValue ? null : investments[first];
     }
 }
