@@ -411,7 +411,9 @@ public static class CliApp
             .AddIndustryTrackerCore(configuration)
             .AddIndustryTrackerAccounts()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        await services.GetRequiredService<DatabaseUpgrader>().MigrateAsync(cancellationToken);
+        var upgrader = services.GetRequiredService<DatabaseUpgrader>();
+        await upgrader.MigrateAsync(cancellationToken);
+        _ = upgrader.BuildModelInBackground();
         return services;
     }
 

@@ -50,6 +50,26 @@ public sealed class DatabaseUpgrader(
     }
 
     /// <summary>
+    /// Builds EF Core's model on another core, for a process that has just checked its database and goes on with other
+    /// work (a CLI command reads its input, the web app starts its server). The first context that needs the model
+    /// then waits for this build (EF Core builds a model once, under a lock) or finds it done, instead of building it
+    /// on its own path. A failure is left to that first use to report, as it would be without this.
+    /// </summary>
+    public Task BuildModelInBackground() =>
+        Task.Run(() =>
+        {
+            try
+            {
+                using var context = contextFactory.CreateDbContext();
+                _ = context.Model;
+            }
+            catch (Exception ex)
+            {
+                logger.LogDebug(ex, "The model's early build failed; the first use of the database reports it");
+            }
+        });
+
+    /// <summary>
     /// The usual case, answered without EF Core's model: the database has no legacy history table and every migration
     /// of this release is recorded as applied. One connection and three small queries; the model (about a third of a
     /// second to build) is then built by the first unit of work, which may have other work to overlap it with (the

@@ -1,5 +1,6 @@
 using System.Text;
 using IndustryTracker.Core;
+using IndustryTracker.Core.Data;
 using IndustryTracker.Core.Import;
 using IndustryTracker.Core.Import.Writing;
 using IndustryTracker.Core.Sources;
@@ -117,6 +118,41 @@ public sealed class ImportBehaviourTests
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
         Assert.Equal(ImportCounts.None, result.Counts);
         Assert.Equal(before, await RowCountsAsync(database));
+    }
+
+    [Fact]
+    public async Task A_context_that_cannot_be_opened_refuses_the_article_and_a_bad_file_keeps_its_own_reason()
+    {
+        // The context is opened on another core while the file is parsed: its failure must still reach the result,
+        // and a file refused for its own content must not be reported as a database failure.
+        await using var database = await TestDatabase.CreateAsync();
+        var unopenable = new UnopenableFactory();
+
+        var good = await Importer(database, unopenable).ImportAsync(new ArticleSource("000.txt", await File.ReadAllBytesAsync(Seed("000"), Ct)), Ct);
+        var empty = await Importer(database, unopenable).ImportAsync(new ArticleSource("empty.txt", []), Ct);
+        var preview = await Importer(database, unopenable).PreviewAsync(new ArticleSource("000.txt", await File.ReadAllBytesAsync(Seed("000"), Ct)), cancellationToken: Ct);
+
+        Assert.Equal(ImportOutcome.Rejected, good.Outcome);
+        Assert.Contains("nothing was written: the database is away", good.Error, StringComparison.Ordinal);
+        Assert.Equal(ImportOutcome.Rejected, empty.Outcome);
+        Assert.Contains("empty", empty.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("database", empty.Error, StringComparison.Ordinal);
+        Assert.Equal(ImportOutcome.Rejected, preview.Outcome);
+        Assert.Contains("the database is away", preview.Error, StringComparison.Ordinal);
+        Assert.Equal(3, unopenable.Attempts);
+    }
+
+    private sealed class UnopenableFactory : IDbContextFactory<IndustryTrackerDbContext>
+    {
+        private int _attempts;
+
+        public int Attempts => _attempts;
+
+        public IndustryTrackerDbContext CreateDbContext()
+        {
+            Interlocked.Increment(ref _attempts);
+            throw new InvalidOperationException("the database is away");
+        }
     }
 
     [Fact]
