@@ -411,9 +411,10 @@ public static class CliApp
             .AddIndustryTrackerCore(configuration)
             .AddIndustryTrackerAccounts()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        // Every command goes on to use the model: its build starts now, beside the database check.
         var upgrader = services.GetRequiredService<DatabaseUpgrader>();
-        await upgrader.MigrateAsync(cancellationToken);
         _ = upgrader.BuildModelInBackground();
+        await upgrader.MigrateAsync(cancellationToken);
         return services;
     }
 

@@ -50,10 +50,11 @@ public sealed class DatabaseUpgrader(
     }
 
     /// <summary>
-    /// Builds EF Core's model on another core, for a process that has just checked its database and goes on with other
-    /// work (a CLI command reads its input, the web app starts its server). The first context that needs the model
-    /// then waits for this build (EF Core builds a model once, under a lock) or finds it done, instead of building it
-    /// on its own path. A failure is left to that first use to report, as it would be without this.
+    /// Builds EF Core's model on another core, for a process about to check its database and then go on with other
+    /// work that needs the model (a CLI command reads its input first). The first context that needs the model then
+    /// waits for this build (EF Core builds a model once, under a lock: <see cref="MigrateAsync"/> too, when it has
+    /// migrations to apply) or finds it done, instead of building it on its own path. A failure is left to that first
+    /// use to report, as it would be without this.
     /// </summary>
     public Task BuildModelInBackground() =>
         Task.Run(() =>
