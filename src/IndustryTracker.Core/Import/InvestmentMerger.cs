@@ -14,27 +14,18 @@ public static class InvestmentMerger
     public static List<InvestmentFact> Merge(IEnumerable<InvestmentFact> facts, ReferenceData reference)
     {
         var result = new List<InvestmentFact>();
-        // Only deals of the same company can be one deal: each fact is compared with those, not with every deal.
-        var bySubject = new Dictionary<CompanyIdentity, List<int>>();
+        // Only deals of the same company with an agreeing amount can be one deal: each fact is compared with those
+        // (DealIndex), not with every deal, so an article stating many rounds of one company merges in linear time.
+        var deals = new DealIndex(reference);
         foreach (var fact in facts)
         {
-            var index = -1;
-            if (fact.Subject is { } subject && bySubject.TryGetValue(subject, out var candidates))
-            {
-                var at = candidates.FindIndex(i => SameInvestment(result[i], fact, reference));
-                index = at < 0 ? -1 : candidates[at];
-            }
+            var candidates = deals.Candidates(fact);
+            var at = candidates.FindIndex(i => SameInvestment(result[i], fact, reference));
+            var index = at < 0 ? -1 : candidates[at];
             if (index < 0)
             {
                 result.Add(fact);
-                if (fact.Subject is { } newSubject)
-                {
-                    if (!bySubject.TryGetValue(newSubject, out var indices))
-                    {
-                        bySubject[newSubject] = indices = [];
-                    }
-                    indices.Add(result.Count - 1);
-                }
+                deals.Add(result.Count - 1, fact);
                 continue;
             }
             var kept = result[index];
@@ -58,6 +49,7 @@ public static class InvestmentMerger
                 Announced = Preferred(kept.Announced, fact.Announced),
                 Sources = kept.Sources.Concat(fact.Sources.Where(s => !kept.Sources.Contains(s))).ToList(),
             };
+            deals.Add(index, result[index]);
         }
         return result;
     }
