@@ -16,16 +16,23 @@ public static class InvestmentMerger
         var result = new List<InvestmentFact>();
         // Only deals of the same company with an agreeing amount can be one deal: each fact is compared with those
         // (DealIndex), not with every deal, so an article stating many rounds of one company merges in linear time.
-        var deals = new DealIndex(reference);
+        var deals = new DealIndex<CompanyIdentity>(reference);
         foreach (var fact in facts)
         {
-            var candidates = deals.Candidates(fact);
-            var at = candidates.FindIndex(i => SameInvestment(result[i], fact, reference));
-            var index = at < 0 ? -1 : candidates[at];
+            var index = -1;
+            if (fact.Subject is { } subject)
+            {
+                var candidates = deals.Candidates(subject, AmountsOf(fact));
+                var at = candidates.FindIndex(i => SameInvestment(result[i], fact, reference));
+                index = at < 0 ? -1 : candidates[at];
+            }
             if (index < 0)
             {
                 result.Add(fact);
-                deals.Add(result.Count - 1, fact);
+                if (fact.Subject is { } newSubject)
+                {
+                    deals.Add(result.Count - 1, newSubject, AmountsOf(fact));
+                }
                 continue;
             }
             var kept = result[index];
@@ -49,10 +56,12 @@ public static class InvestmentMerger
                 Announced = Preferred(kept.Announced, fact.Announced),
                 Sources = kept.Sources.Concat(fact.Sources.Where(s => !kept.Sources.Contains(s))).ToList(),
             };
-            deals.Add(index, result[index]);
+            deals.Add(index, result[index].Subject!, AmountsOf(result[index]));
         }
         return result;
     }
+
+    private static (decimal Amount, string Currency)[] AmountsOf(InvestmentFact fact) => [.. fact.Amounts.Select(a => (a.Amount, a.Currency))];
 
     /// <summary>Same kind, same company, and amounts that agree (see the class summary).</summary>
     public static bool SameInvestment(InvestmentFact a, InvestmentFact b, ReferenceData reference)

@@ -20,7 +20,7 @@ internal static class InvestmentFactWriter
     public static async Task<IReadOnlyDictionary<InvestmentFact, Investment>> WriteAsync(WriteSession session, IReadOnlyList<InvestmentFact> facts, CancellationToken cancellationToken)
     {
         var written = new Dictionary<InvestmentFact, Investment>();
-        var thisArticle = new List<Investment>();
+        var thisArticle = new WrittenDeals(session.Reference);
         var stored = new Dictionary<(InvestmentKind, int), List<Investment>>();
         foreach (var fact in facts)
         {
@@ -31,7 +31,7 @@ internal static class InvestmentFactWriter
             {
                 continue;
             }
-            var investment = Same(session, fact, subject, thisArticle)
+            var investment = (subject is null ? null : Same(session, fact, subject, thisArticle.For(fact, subject)))
                 ?? (subject is { Id: > 0 } ? Same(session, fact, subject, await StoredForAsync(session, stored, fact.Kind, subject.Id, cancellationToken)) : null);
             if (investment is null)
             {
@@ -42,10 +42,7 @@ internal static class InvestmentFactWriter
             {
                 Extend(session, investment, fact, money);
             }
-            if (!thisArticle.Contains(investment))
-            {
-                thisArticle.Add(investment);
-            }
+            thisArticle.Add(investment);
             written[fact] = investment;
             foreach (var source in fact.Sources)
             {
@@ -84,6 +81,54 @@ internal static class InvestmentFactWriter
             ? fact.Amounts.Any(a => InvestmentExtractor.Equivalent(money.Amount, money.Currency, a.Amount, a.Currency, session.Reference))
                 || (fact.Kind == InvestmentKind.Ipo && fact.Amounts.Count == 0)
             : fact.Kind == InvestmentKind.Ipo || (fact.Amounts.Count == 0 && SameCompanies(i.Participants, investors))));
+    }
+
+    /// <summary>
+    /// The investments this article wrote or matched so far, in that order, filed by kind, each company involved and
+    /// amount (<see cref="DealIndex{TKey}"/>): a fact is compared with the few that may be the same deal, not with all
+    /// of them. A company is filed by id once it has one, else by instance (one per company in a write).
+    /// </summary>
+    private sealed class WrittenDeals(Import.Reference.ReferenceData reference)
+    {
+        private readonly List<Investment> _deals = [];
+        private readonly Dictionary<Investment, int> _positions = new(ReferenceEqualityComparer.Instance);
+        private readonly DealIndex<(InvestmentKind Kind, object Company)> _index = new(reference);
+
+        /// <summary>The deals a fact about <paramref name="subject"/> may restate, in the order they were first written:
+        /// for a listing every listing involving the company, else those whose amounts may agree (or, without an amount, that have none).</summary>
+        public IEnumerable<Investment> For(InvestmentFact fact, Company subject)
+        {
+            var key = (fact.Kind, Key(subject));
+            var positions = fact.Kind == InvestmentKind.Ipo ? _index.All(key) : _index.Candidates(key, [.. fact.Amounts.Select(a => (a.Amount, a.Currency))]);
+            return positions.Select(p => _deals[p]);
+        }
+
+        /// <summary>Files a deal written or matched for this article; again after a restatement extended it.</summary>
+        public void Add(Investment investment)
+        {
+            if (!_positions.TryGetValue(investment, out var position))
+            {
+                position = _deals.Count;
+                _deals.Add(investment);
+                _positions[investment] = position;
+            }
+            (decimal, string)[] amounts = investment.Money is { } money ? [(money.Amount, money.Currency)] : [];
+            var companies = investment.Participants.Select(p => p.Company is { } company ? Key(company) : p.CompanyId);
+            if (investment.Recipient is { } recipient)
+            {
+                companies = companies.Prepend(Key(recipient));
+            }
+            else if (investment.RecipientId is { } recipientId)
+            {
+                companies = companies.Prepend(recipientId);
+            }
+            foreach (var company in companies)
+            {
+                _index.Add(position, (investment.Kind, company), amounts);
+            }
+        }
+
+        private static object Key(Company company) => company.Id > 0 ? company.Id : company;
     }
 
     private static bool Involves(Investment investment, Company company) =>
