@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -36,20 +37,20 @@ public sealed class PhraseMatcher<T>
     public bool Add(string phrase, T value, bool properNounOnly = false)
     {
         ArgumentNullException.ThrowIfNull(phrase);
-        var folded = Fold(phrase);
-        if (folded.Words.Count == 0)
+        using var folded = Fold(phrase);
+        if (folded.Count == 0)
         {
             return false;
         }
-        _maxWords = Math.Max(_maxWords, folded.Words.Count);
-        return _phrases.TryAdd(new string(folded.Key(0, folded.Words.Count)), new Entry(value, properNounOnly));
+        _maxWords = Math.Max(_maxWords, folded.Count);
+        return _phrases.TryAdd(new string(folded.Key(0, folded.Count)), new Entry(value, properNounOnly));
     }
 
     public T? Lookup(string phrase)
     {
         ArgumentNullException.ThrowIfNull(phrase);
-        var folded = Fold(phrase);
-        return folded.Words.Count > 0 && _bySpan.TryGetValue(folded.Key(0, folded.Words.Count), out var entry) ? entry.Value : null;
+        using var folded = Fold(phrase);
+        return folded.Count > 0 && _bySpan.TryGetValue(folded.Key(0, folded.Count), out var entry) ? entry.Value : null;
     }
 
     /// <summary>Every known phrase in <paramref name="text"/>, longest first at each word, in one pass: the text's words
@@ -57,9 +58,9 @@ public sealed class PhraseMatcher<T>
     public IReadOnlyList<PhraseMatch<T>> FindAll(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var folded = Fold(text);
+        using var folded = Fold(text);
         var matches = new List<PhraseMatch<T>>();
-        for (var i = 0; i < folded.Words.Count;)
+        for (var i = 0; i < folded.Count;)
         {
             var match = LongestAt(text, folded, i);
             if (match is null)
@@ -78,7 +79,7 @@ public sealed class PhraseMatcher<T>
         var words = folded.Words;
         // The longest run of words from i that one name could span (a name's words are separated by a short gap).
         var longest = 1;
-        while (longest < _maxWords && i + longest < words.Count
+        while (longest < _maxWords && i + longest < words.Length
             && IsNameGap(text.AsSpan(words[i + longest - 1].End, words[i + longest].Start - words[i + longest - 1].End)))
         {
             longest++;
@@ -129,22 +130,37 @@ public sealed class PhraseMatcher<T>
     /// <summary>A word of the text: where it is written and where its folded form is in <see cref="FoldedText.Buffer"/>.</summary>
     private readonly record struct Word(int Start, int End, int FoldStart, int FoldLength);
 
-    /// <summary>The folded words of a text, one after another with a single space between them.</summary>
-    private sealed record FoldedText(char[] Buffer, List<Word> Words)
+    /// <summary>
+    /// The folded words of a text, one after another with a single space between them. Its arrays are rented from the
+    /// shared pools (each matcher folds every paragraph of a long article once): dispose it to give them back.
+    /// </summary>
+    private readonly struct FoldedText(char[] buffer, Word[] words, int count) : IDisposable
     {
-        /// <summary>The key of <paramref name="count"/> words from word <paramref name="first"/>: "word word word".</summary>
-        public ReadOnlySpan<char> Key(int first, int count)
+        public int Count => count;
+
+        public ReadOnlySpan<Word> Words => words.AsSpan(0, count);
+
+        /// <summary>The key of <paramref name="wordCount"/> words from word <paramref name="first"/>: "word word word".</summary>
+        public ReadOnlySpan<char> Key(int first, int wordCount)
         {
-            var from = Words[first].FoldStart;
-            var last = Words[first + count - 1];
-            return Buffer.AsSpan(from, last.FoldStart + last.FoldLength - from);
+            var from = words[first].FoldStart;
+            var last = words[first + wordCount - 1];
+            return buffer.AsSpan(from, last.FoldStart + last.FoldLength - from);
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            ArrayPool<Word>.Shared.Return(words);
         }
     }
 
     private static FoldedText Fold(string text)
     {
-        var words = new List<Word>();
-        var buffer = new char[text.Length + 1];
+        // Words are separated by at least one character: a text of n characters has at most (n + 1) / 2 of them.
+        var words = ArrayPool<Word>.Shared.Rent((text.Length / 2) + 1);
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length + 1);
+        var count = 0;
         var length = 0;
         var start = -1;
         var foldStart = 0;
@@ -166,11 +182,11 @@ public sealed class PhraseMatcher<T>
             }
             else if (start >= 0)
             {
-                words.Add(new Word(start, i, foldStart, length - foldStart));
+                words[count++] = new Word(start, i, foldStart, length - foldStart);
                 start = -1;
             }
         }
-        return new FoldedText(buffer, words);
+        return new FoldedText(buffer, words, count);
     }
 
     /// <summary>Lower-case ASCII letter or digit for a word character (diacritics removed), '\0' for a separator.</summary>
