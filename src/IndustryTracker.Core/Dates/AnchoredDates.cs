@@ -44,7 +44,7 @@ public static partial class AnchoredDates
         ArgumentNullException.ThrowIfNull(sentence);
         foreach (var regex in (Regex[])[OffsetRegex(), NeighbourRegex(), WithinRegex()])
         {
-            foreach (Match m in regex.Matches(sentence))
+            for (var m = regex.Match(sentence); m.Success; m = m.NextMatch())
             {
                 var d = m.Groups["d"];
                 yield return new ProseDateMatch(d.Index, d.Length, d.Value, ProseDateKind.Anchored, d.Value.Trim(), null);

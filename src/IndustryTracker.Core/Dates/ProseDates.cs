@@ -76,7 +76,7 @@ public static partial class ProseDates
         var found = new List<ProseDateMatch>();
         foreach (var (regex, kind) in Patterns)
         {
-            foreach (Match m in regex.Matches(sentence))
+            for (var m = regex.Match(sentence); m.Success; m = m.NextMatch())
             {
                 var date = m.Groups["d"];
                 var label = m.Groups["label"].Success ? m.Groups["label"].Value : date.Value;

@@ -86,7 +86,7 @@ public static partial class CompanyDiscovery
     {
         foreach (var (regex, lead) in InvestorPatterns)
         {
-            foreach (Match m in regex.Matches(sentence))
+            for (var m = regex.Match(sentence); m.Success; m = m.NextMatch())
             {
                 var isLead = lead ?? m.Groups["verb"].Value.StartsWith("led", StringComparison.OrdinalIgnoreCase);
                 foreach (var name in SplitList(m.Groups["list"].Value))
@@ -125,11 +125,11 @@ public static partial class CompanyDiscovery
     /// </summary>
     public static IEnumerable<(string Unit, string Parent)> Units(string text)
     {
-        foreach (Match m in PossessiveUnit.Matches(text))
+        for (var m = PossessiveUnit.Match(text); m.Success; m = m.NextMatch())
         {
             yield return (Clean(m.Groups["name"].Value), Clean(m.Groups["parent"].Value));
         }
-        foreach (Match m in WhoseUnit.Matches(text))
+        for (var m = WhoseUnit.Match(text); m.Success; m = m.NextMatch())
         {
             yield return (Clean(m.Groups["name"].Value), Clean(m.Groups["parent"].Value));
         }
@@ -142,11 +142,11 @@ public static partial class CompanyDiscovery
     /// </summary>
     public static IEnumerable<(string? Owner, string Alias, int Index)> Aliases(string text)
     {
-        foreach (Match m in Alias.Matches(text))
+        for (var m = Alias.Match(text); m.Success; m = m.NextMatch())
         {
             yield return (null, Clean(m.Groups["alias"].Value), m.Index);
         }
-        foreach (Match m in Abbreviation.Matches(text))
+        for (var m = Abbreviation.Match(text); m.Success; m = m.NextMatch())
         {
             var name = Clean(m.Groups["name"].Value);
             var initials = string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).Select(w => w[0]));
@@ -176,14 +176,14 @@ public static partial class CompanyDiscovery
         {
             Add(found, name, CompanyCategory.Investor, null, "investor list");
         }
-        foreach (Match m in Appositive.Matches(text))
+        for (var m = Appositive.Match(text); m.Success; m = m.NextMatch())
         {
             var noun = m.Groups["noun"].Value.ToLowerInvariant();
             var category = CategoryOf(noun, m.Groups["mods"].Value);
             var city = m.Groups["city"].Success ? m.Groups["city"].Value : null;
             Add(found, m.Groups["name"].Value, category, city, "appositive");
         }
-        foreach (Match m in Backed.Matches(text))
+        for (var m = Backed.Match(text); m.Success; m = m.NextMatch())
         {
             Add(found, m.Groups["name"].Value, CompanyCategory.Other, null, "backed");
         }
@@ -192,7 +192,7 @@ public static partial class CompanyDiscovery
             Add(found, unit, CompanyCategory.Other, null, "unit", parent);
             Add(found, parent, CompanyCategory.Other, null, "unit parent");
         }
-        foreach (Match m in Suffix.Matches(text))
+        for (var m = Suffix.Match(text); m.Success; m = m.NextMatch())
         {
             var name = m.Groups["name"].Value;
             var category = name.EndsWith("Capital", StringComparison.Ordinal) || name.EndsWith("Ventures", StringComparison.Ordinal) || name.EndsWith("Partners", StringComparison.Ordinal) || name.EndsWith("Fund", StringComparison.Ordinal)

@@ -138,7 +138,7 @@ public static partial class InvestmentReading
     {
         var start = 0;
         var end = text.Length;
-        foreach (Match m in ClauseBreakRegex().Matches(text))
+        for (var m = ClauseBreakRegex().Match(text); m.Success; m = m.NextMatch())
         {
             if (m.Index + m.Length <= amount.Index)
             {

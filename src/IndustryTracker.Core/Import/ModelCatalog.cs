@@ -119,7 +119,7 @@ public sealed partial class ModelCatalog
         var found = new List<PhraseMatch<ModelIdentity>>(_names.FindAll(text));
         if (_pattern is not null)
         {
-            foreach (Match m in _pattern.Matches(text))
+            for (var m = _pattern.Match(text); m.Success; m = m.NextMatch())
             {
                 if (m.Groups["poss"].Success && !char.IsLetter(m.Groups["ver"].Value[0]))
                 {

@@ -329,7 +329,7 @@ public static partial class ProseEventExtractor
             return [whole];
         }
         var cuts = new List<int>();
-        foreach (Match m in ClauseBreakRegex().Matches(sentence.Text))
+        for (var m = ClauseBreakRegex().Match(sentence.Text); m.Success; m = m.NextMatch())
         {
             var before = dates.Count(d => d.End <= m.Index);
             if (before > 0 && before < dates.Count && (cuts.Count == 0 || dates.Count(d => d.End <= cuts[^1]) < before))

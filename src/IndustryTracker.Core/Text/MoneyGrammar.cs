@@ -32,7 +32,7 @@ public static partial class MoneyGrammar
         {
             return result; // every amount has a number
         }
-        foreach (Match m in MoneyRegex().Matches(text))
+        for (var m = MoneyRegex().Match(text); m.Success; m = m.NextMatch())
         {
             var prefix = m.Groups["pre"].Value;
             var suffix = m.Groups["post"].Value;
