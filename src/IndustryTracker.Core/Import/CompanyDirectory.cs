@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using IndustryTracker.Core.Companies;
 using IndustryTracker.Core.Import.Reference;
 using IndustryTracker.Core.Text;
@@ -38,6 +39,10 @@ public sealed class CompanyDirectory
     private readonly Dictionary<string, CompanyIdentity> _byKey = new(StringComparer.Ordinal);
     private readonly List<CompanyIdentity> _all = [];
     private readonly PhraseMatcher<CompanyIdentity> _matcher = new();
+
+    /// <summary>The keys of the names looked up so far: an article names the same companies in every paragraph, and
+    /// extractors on two cores resolve them.</summary>
+    private readonly ConcurrentDictionary<string, string> _keys = new(StringComparer.Ordinal);
 
     private CompanyDirectory()
     {
@@ -87,7 +92,7 @@ public sealed class CompanyDirectory
 
     /// <summary>The company a name or alias denotes, by name key; null when unknown.</summary>
     public CompanyIdentity? Resolve(string name) =>
-        _byKey.TryGetValue(CompanyNames.Key(name), out var identity) ? identity : null;
+        _byKey.TryGetValue(_keys.GetOrAdd(name, CompanyNames.Key), out var identity) ? identity : null;
 
     /// <summary>
     /// Adds companies the article introduces by structure. A name already known (by key) keeps its identity; a new
