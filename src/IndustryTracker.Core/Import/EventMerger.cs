@@ -21,7 +21,8 @@ public static class EventMerger
         foreach (var candidate in events)
         {
             var words = Words(candidate.Summary ?? candidate.Title);
-            var group = groups.Find(g => g.Matches(candidate, words));
+            var companies = candidate.Companies.ToHashSet();
+            var group = groups.Find(g => g.Matches(candidate, companies, words));
             if (group is null)
             {
                 groups.Add(new Group(candidate, words));
@@ -38,7 +39,7 @@ public static class EventMerger
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return new Group(a, Words(a.Summary ?? a.Title)).Matches(b, Words(b.Summary ?? b.Title));
+        return new Group(a, Words(a.Summary ?? a.Title)).Matches(b, b.Companies.ToHashSet(), Words(b.Summary ?? b.Title));
     }
 
     /// <summary>The first statement of an event and what later statements of it add.</summary>
@@ -54,13 +55,12 @@ public static class EventMerger
         private bool _merged;
         private bool _planned = first.IsPlanned;
 
-        public bool Matches(EventFact candidate, HashSet<string> candidateWords)
+        public bool Matches(EventFact candidate, HashSet<CompanyIdentity> other, HashSet<string> candidateWords)
         {
             if (!Overlap(first.Date, candidate.Date))
             {
                 return false;
             }
-            var other = candidate.Companies.ToHashSet();
             if (!(_companySet.IsSubsetOf(other) || other.IsSubsetOf(_companySet)) || (_companySet.Count == 0) != (other.Count == 0))
             {
                 return false;
@@ -96,7 +96,16 @@ public static class EventMerger
         {
             return 0;
         }
-        return (double)wa.Intersect(wb).Count() / Math.Min(wa.Count, wb.Count);
+        var (smaller, larger) = wa.Count <= wb.Count ? (wa, wb) : (wb, wa);
+        var shared = 0;
+        foreach (var word in smaller)
+        {
+            if (larger.Contains(word))
+            {
+                shared++;
+            }
+        }
+        return (double)shared / smaller.Count;
     }
 
     private static bool Overlap(FuzzyDate a, FuzzyDate b) => a.Start <= b.End && b.Start <= a.End;
