@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using IndustryTracker.Core.Auditing;
 using IndustryTracker.Core.Data;
 using IndustryTracker.Core.Import.Reference;
+using IndustryTracker.Core.Import.Writing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -42,7 +43,9 @@ public sealed class ArticleImporter(
             await using var readAhead = ArticleReadAhead.Start(prepared.Article!, cancellationToken);
             await using var db = await opening;
             db.Actor = SystemActor.ImportFor(source.Actor);
+            var warmUp = TrackingWarmUp.RunAsync(contextFactory, cancellationToken);
             var extracted = await ExtractAsync(db, prepared, readAhead, progress: null, cancellationToken);
+            await WarmedUpAsync(warmUp);
             if (extracted.ExistingArticleId is { } existingId)
             {
                 logger.LogInformation("{FileName} is unchanged: content {Sha256} was imported before", fileName, prepared.Sha256);
@@ -139,6 +142,19 @@ public sealed class ArticleImporter(
         catch (Exception)
         {
             // The article is refused for its own reason, which is the one to report.
+        }
+    }
+
+    /// <summary>The end of <see cref="TrackingWarmUp"/>, which only saves the write some time: a failure there is the write's to meet, not the import's.</summary>
+    private async Task WarmedUpAsync(Task warmUp)
+    {
+        try
+        {
+            await warmUp;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogDebug(ex, "Warming up the change tracker failed");
         }
     }
 
