@@ -101,6 +101,9 @@ public sealed record ParagraphScan(
     /// extractors read them (<see cref="SentenceReadings"/>).</summary>
     internal IReadOnlyList<ProseDateMatch> DatesAt(int start, string sentence) => SentenceReadings.Of(Paragraph).DatesAt(start, sentence);
 
+    /// <summary>The names the sentence starting at <paramref name="start"/> gives as investors, found once.</summary>
+    internal IReadOnlyList<(string Name, bool IsLead)> InvestorsAt(int start, string sentence) => SentenceReadings.Of(Paragraph).InvestorsAt(start, sentence);
+
     /// <summary>The amounts of money of the sentence starting at <paramref name="start"/>, found once.</summary>
     internal IReadOnlyList<MoneyAmount> AmountsAt(int start, string sentence) => SentenceReadings.Of(Paragraph).AmountsAt(start, sentence);
 

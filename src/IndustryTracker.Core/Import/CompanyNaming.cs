@@ -22,9 +22,11 @@ public static class CompanyNaming
             {
                 context = profiled;
             }
-            foreach (var sentence in Sentences.Split(paragraph.Text))
+            var readings = SentenceReadings.Of(paragraph);
+            foreach (var (start, end) in readings.Spans)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var sentence = paragraph.Text[start..end];
                 var named = directory.Find(sentence);
                 foreach (var (owner, alias, index) in CompanyDiscovery.Aliases(sentence))
                 {
@@ -47,7 +49,7 @@ public static class CompanyNaming
                         }
                     }
                 }
-                if (SentenceScan.Topic(sentence, named.Select(n => n.Value).Distinct().ToList(), directory) is { } topic)
+                if (SentenceScan.Topic(readings.InvestorsAt(start, sentence), named.Select(n => n.Value).Distinct().ToList(), directory) is { } topic)
                 {
                     context = topic;
                 }

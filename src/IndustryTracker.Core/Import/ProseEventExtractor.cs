@@ -75,9 +75,10 @@ public sealed partial record SentenceScan(
                 var companies = companyMatches.Select(c => c.Value).Distinct().ToList();
                 var models = modelMatches.Select(m => m.Value).Distinct().ToList();
                 CompanyIdentity? subject = null;
+                var investors = scan.InvestorsAt(start, sentence);
                 // "In May the company received 1.5 billion yuan from X": a sentence that names only investors is
                 // still about the company the text is about.
-                if (PronounStartRegex().IsMatch(sentence) || (ReferringRegex().IsMatch(sentence) && Topic(sentence, companies, directory) is null))
+                if (PronounStartRegex().IsMatch(sentence) || (ReferringRegex().IsMatch(sentence) && Topic(investors, companies, directory) is null))
                 {
                     subject = profileCompany ?? last;
                 }
@@ -92,7 +93,7 @@ public sealed partial record SentenceScan(
                     CompanyMatches = companyMatches,
                     ModelMatches = modelMatches,
                 });
-                if (Topic(sentence, companies, directory) is { } topic)
+                if (Topic(investors, companies, directory) is { } topic)
                 {
                     last = topic;
                 }
@@ -101,15 +102,23 @@ public sealed partial record SentenceScan(
         return result;
     }
 
-    /// <summary>What a sentence is about: its first company that the sentence does not name as an investor.</summary>
-    public static CompanyIdentity? Topic(string sentence, IReadOnlyList<CompanyIdentity> companies, CompanyDirectory directory)
+    /// <summary>What a sentence is about: its first company that the sentence does not name as an investor
+    /// (<paramref name="investors"/>: the names <see cref="CompanyDiscovery.Investors"/> finds in it).</summary>
+    public static CompanyIdentity? Topic(IReadOnlyList<(string Name, bool IsLead)> investors, IReadOnlyList<CompanyIdentity> companies, CompanyDirectory directory)
     {
-        if (companies.Count == 0)
+        if (companies.Count == 0 || investors.Count == 0)
         {
-            return null;
+            return companies.Count == 0 ? null : companies[0];
         }
-        var investors = CompanyDiscovery.Investors(sentence).Select(i => directory.Resolve(i.Name)).OfType<CompanyIdentity>().ToHashSet();
-        return companies.FirstOrDefault(c => !investors.Contains(c));
+        var named = new List<CompanyIdentity>(investors.Count);
+        foreach (var (name, _) in investors)
+        {
+            if (directory.Resolve(name) is { } investor)
+            {
+                named.Add(investor);
+            }
+        }
+        return companies.FirstOrDefault(c => !named.Contains(c));
     }
 
     [GeneratedRegex(@"^(?:It|Its|It's|They|Their|The (?:[A-Z][\w-]+ )?(?:company|firm|startup|start-up|developer|business|chipmaker|chip designer|designer|group|lab)(?:['\u2019]s)?)\b")]

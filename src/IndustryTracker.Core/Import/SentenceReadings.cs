@@ -7,9 +7,10 @@ namespace IndustryTracker.Core.Import;
 
 /// <summary>
 /// What a paragraph's sentences say whatever the database knows: where each sentence starts and ends, its date
-/// expressions (<see cref="ProseDates.Find"/>) and its amounts of money (<see cref="MoneyGrammar.Find"/>). Read once
-/// per paragraph of a parse, however many extractors (and threads) ask; both finders are pure, so a sentence read
-/// twice at the same moment gives the same answer. Kept beside the paragraph, for as long as the paragraph lives.
+/// expressions (<see cref="ProseDates.Find"/>), its amounts of money (<see cref="MoneyGrammar.Find"/>) and the names
+/// it gives as investors (<see cref="CompanyDiscovery.Investors"/>). Read once per paragraph of a parse, however many
+/// extractors (and threads) ask; the finders are pure, so a sentence read twice at the same moment gives the same
+/// answer. Kept beside the paragraph, for as long as the paragraph lives.
 /// </summary>
 internal sealed class SentenceReadings
 {
@@ -19,6 +20,7 @@ internal sealed class SentenceReadings
     private IReadOnlyList<(int Start, int End)>? _spans;
     private readonly ConcurrentDictionary<int, IReadOnlyList<ProseDateMatch>> _dates = new();
     private readonly ConcurrentDictionary<int, IReadOnlyList<MoneyAmount>> _amounts = new();
+    private readonly ConcurrentDictionary<int, IReadOnlyList<(string Name, bool IsLead)>> _investors = new();
 
     private SentenceReadings(string text) => _text = text;
 
@@ -39,8 +41,12 @@ internal sealed class SentenceReadings
     public IReadOnlyList<MoneyAmount> AmountsAt(int start, string sentence) =>
         _amounts.GetOrAdd(start, static (_, text) => MoneyGrammar.Find(text), sentence);
 
+    /// <summary>The names the sentence starting at <paramref name="start"/> gives as investors.</summary>
+    public IReadOnlyList<(string Name, bool IsLead)> InvestorsAt(int start, string sentence) =>
+        _investors.GetOrAdd(start, static (_, text) => [.. CompanyDiscovery.Investors(text)], sentence);
+
     /// <summary>
-    /// Reads the dates and amounts of every sentence of <paramref name="paragraphs"/>, in order, until
+    /// Reads the dates, amounts and investors of every sentence of <paramref name="paragraphs"/>, in order, until
     /// <paramref name="stop"/> is signalled: work done ahead, on a core that would otherwise wait for the database.
     /// </summary>
     public static void ReadAhead(IReadOnlyList<ParsedParagraph> paragraphs, CancellationToken stop)
@@ -57,6 +63,7 @@ internal sealed class SentenceReadings
                 var sentence = paragraph.Text[start..end];
                 readings.DatesAt(start, sentence);
                 readings.AmountsAt(start, sentence);
+                readings.InvestorsAt(start, sentence);
             }
         }
     }
