@@ -46,7 +46,7 @@ public sealed class ArticleWriter(IndustryTrackerDbContext db, ReferenceData ref
         var rejections = await RejectionMemory.LoadAsync(db, sha256, previousSha256, cancellationToken);
         var session = new WriteSession(db, reference, article, rejections);
 
-        var companies = await CompanyFactWriter.WriteAsync(session, facts.Companies, directory, cancellationToken);
+        var companies = CompanyFactWriter.Write(session, facts.Companies, directory);
         var models = await ModelFactWriter.WriteAsync(session, facts.Models, cancellationToken);
         var investments = await InvestmentFactWriter.WriteAsync(session, facts.Investments, cancellationToken);
         var valuations = await ValuationFactWriter.WriteAsync(session, facts.Valuations, cancellationToken);

@@ -1,5 +1,6 @@
 using IndustryTracker.Core.Dates;
 using IndustryTracker.Core.Import;
+using IndustryTracker.Core.Investments;
 using IndustryTracker.Core.Queries;
 using IndustryTracker.Core.Review;
 using IndustryTracker.Tests.Support;
@@ -119,6 +120,29 @@ public sealed class FactWriterTests
         Assert.Equal("IDG Capital", Assert.Single(investment.Participants, p => p.IsLead).Company.Name);
         Assert.Equal(FactConfidence.Medium, investment.Confidence);
         Assert.Equal("test.medium", investment.ImportRule);
+        Assert.Equal(2, await db.Mentions.CountAsync(m => m.InvestmentId == investment.Id, Ct));
+    }
+
+    [Fact]
+    public async Task An_undisclosed_round_of_companies_new_to_the_database_stated_twice_is_one_record()
+    {
+        // Neither company is stored before the write: the writer tells them apart by instance, not by id.
+        await using var database = await TestDatabase.CreateAsync();
+        const string text = "Quiet rounds\n\nNebula Forge raised a round led by Orbit Ventures.\n\nThe round was led by Orbit Ventures.";
+
+        var counts = await WriteAsync(database, "quiet.txt", text, company =>
+        {
+            var (nebula, orbit) = (company("Nebula Forge"), company("Orbit Ventures"));
+            InvestmentFact Undisclosed(int paragraph, string quote) =>
+                new(InvestmentKind.FundingRound, nebula, [new InvestorFact(orbit, IsLead: true)], [], null, null, null, null, [new SourceQuote(paragraph, quote)]) { Provenance = Medium };
+            // Two restatements the merger would have made one; written apart, the writer must match them itself.
+            return Facts([nebula, orbit], investments: [Undisclosed(1, "Nebula Forge raised a round led by Orbit Ventures"), Undisclosed(2, "The round was led by Orbit Ventures")]);
+        });
+
+        Assert.Equal(2, counts.Investments);
+        await using var db = database.CreateContext();
+        var investment = await db.Investments.Include(i => i.Participants).ThenInclude(p => p.Company).SingleAsync(Ct);
+        Assert.Equal("Orbit Ventures", Assert.Single(investment.Participants).Company.Name);
         Assert.Equal(2, await db.Mentions.CountAsync(m => m.InvestmentId == investment.Id, Ct));
     }
 

@@ -10,7 +10,8 @@ namespace IndustryTracker.Core.Import.Writing;
 /// </summary>
 internal static class CompanyFactWriter
 {
-    public static async Task<int> WriteAsync(WriteSession session, IReadOnlyList<CompanyFact> facts, CompanyDirectory directory, CancellationToken cancellationToken)
+    /// <summary>Tracks the article's companies; they are saved with the other facts, in the write's one save.</summary>
+    public static int Write(WriteSession session, IReadOnlyList<CompanyFact> facts, CompanyDirectory directory)
     {
         foreach (var fact in facts)
         {
@@ -21,7 +22,6 @@ internal static class CompanyFactWriter
             }
         }
         LinkParents(directory, session);
-        await session.Db.SaveChangesAsync(cancellationToken);
 
         foreach (var fact in facts)
         {

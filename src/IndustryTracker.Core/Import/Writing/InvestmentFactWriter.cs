@@ -137,9 +137,10 @@ internal static class InvestmentFactWriter
 
     private static bool Is(Company? a, Company b) => a is not null && (ReferenceEquals(a, b) || (b.Id != 0 && a.Id == b.Id));
 
-    /// <summary>The same investors: compared by id, as a stored participant's company may not be loaded.</summary>
+    /// <summary>The same investors: the same instance (a company this article adds has no id before the save), else
+    /// the same id, as a stored participant's company may not be loaded.</summary>
     private static bool SameCompanies(IReadOnlyList<InvestmentParticipant> stored, List<Company> stated) =>
-        stored.Count == stated.Count && stated.All(s => s.Id != 0 && stored.Any(p => Is(p.Company, s) || p.CompanyId == s.Id));
+        stored.Count == stated.Count && stated.All(s => stored.Any(p => Is(p.Company, s) || (s.Id != 0 && p.CompanyId == s.Id)));
 
     private static Money? MoneyOf(InvestmentFact fact) => fact.Amounts.Count == 0
         ? null
