@@ -31,7 +31,7 @@ public sealed class ArticleImporter(
         ArgumentNullException.ThrowIfNull(source);
         var started = time.GetTimestamp();
         var opening = OpenContextAsync(cancellationToken);
-        var prepared = Prepare(source, progress: null, cancellationToken);
+        var prepared = await PrepareBesideAsync(opening, source, progress: null, cancellationToken);
         if (prepared.Error is not null)
         {
             await DiscardAsync(opening);
@@ -87,7 +87,7 @@ public sealed class ArticleImporter(
     {
         ArgumentNullException.ThrowIfNull(source);
         var opening = OpenContextAsync(cancellationToken);
-        var prepared = Prepare(source, progress, cancellationToken);
+        var prepared = await PrepareBesideAsync(opening, source, progress, cancellationToken);
         if (prepared.Error is not null)
         {
             await DiscardAsync(opening);
@@ -131,6 +131,20 @@ public sealed class ArticleImporter(
                 }
             },
             cancellationToken);
+
+    /// <summary><see cref="Prepare"/> while the context opens; a parse that is cancelled (or fails) discards the context.</summary>
+    private async Task<Prepared> PrepareBesideAsync(Task<IndustryTrackerDbContext> opening, ArticleSource source, IProgress<ImportStage>? progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Prepare(source, progress, cancellationToken);
+        }
+        catch
+        {
+            await DiscardAsync(opening);
+            throw;
+        }
+    }
 
     /// <summary>Disposes a context opened for an article that was refused before it needed one; a failure to open is moot then.</summary>
     private static async Task DiscardAsync(Task<IndustryTrackerDbContext> opening)
