@@ -26,7 +26,11 @@ public sealed class ArticleImporter(
     /// <summary>The reference lists used to recognise companies and models; the embedded lists by default.</summary>
     public ReferenceData Reference { get; init; } = ReferenceData.Default;
 
-    public async Task<ImportResult> ImportAsync(ArticleSource source, CancellationToken cancellationToken = default)
+    public Task<ImportResult> ImportAsync(ArticleSource source, CancellationToken cancellationToken = default) =>
+        ImportAsync(source, known: null, cancellationToken);
+
+    /// <param name="known">The run's stored companies and models, kept from the previous article; null reads them all.</param>
+    private async Task<ImportResult> ImportAsync(ArticleSource source, KnownEntitiesCache? known, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         var started = time.GetTimestamp();
@@ -44,7 +48,7 @@ public sealed class ArticleImporter(
             await using var db = await opening;
             db.Actor = SystemActor.ImportFor(source.Actor);
             var warmUp = TrackingWarmUp.RunAsync(contextFactory, cancellationToken);
-            var extracted = await ExtractAsync(db, prepared, readAhead, progress: null, cancellationToken);
+            var extracted = await ExtractAsync(db, prepared, readAhead, known, progress: null, cancellationToken);
             await WarmedUpAsync(warmUp);
             if (extracted.ExistingArticleId is { } existingId)
             {
@@ -60,6 +64,7 @@ public sealed class ArticleImporter(
 
             var writer = new ArticleWriter(db, Reference);
             var counts = await writer.WriteAsync(prepared.Article!, extracted.Facts!, extracted.Directory!, fileName, prepared.Sha256!, time.GetUtcNow(), previous, cancellationToken);
+            known?.Written(db);
             foreach (var note in writer.Notes)
             {
                 logger.LogWarning("{FileName}: {Note}", fileName, note);
@@ -78,12 +83,16 @@ public sealed class ArticleImporter(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            known?.Forget();
             logger.LogError(ex, "Import of {FileName} failed; nothing was written for it", fileName);
             return ImportResult.Rejected(fileName, $"The import failed and nothing was written: {ex.GetBaseException().Message}");
         }
     }
 
-    public async Task<ImportPreview> PreviewAsync(ArticleSource source, IProgress<ImportStage>? progress = null, CancellationToken cancellationToken = default)
+    public Task<ImportPreview> PreviewAsync(ArticleSource source, IProgress<ImportStage>? progress = null, CancellationToken cancellationToken = default) =>
+        PreviewAsync(source, progress, known: null, cancellationToken);
+
+    private async Task<ImportPreview> PreviewAsync(ArticleSource source, IProgress<ImportStage>? progress, KnownEntitiesCache? known, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         var opening = OpenContextAsync(cancellationToken);
@@ -99,7 +108,7 @@ public sealed class ArticleImporter(
             // Read-only: this context is never saved.
             await using var readAhead = ArticleReadAhead.Start(prepared.Article!, cancellationToken);
             await using var db = await opening;
-            var extracted = await ExtractAsync(db, prepared, readAhead, progress, cancellationToken);
+            var extracted = await ExtractAsync(db, prepared, readAhead, known, progress, cancellationToken);
             return ImportPreviewBuilder.Build(prepared.FileName, prepared.Sha256!, prepared.Article!, extracted.Facts, extracted.ExistingArticleId);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -221,7 +230,7 @@ public sealed class ArticleImporter(
     /// still being opened (<paramref name="readAhead"/>); the extraction takes the names it found.
     /// </summary>
     private async Task<Extracted> ExtractAsync(
-        IndustryTrackerDbContext db, Prepared prepared, ArticleReadAhead readAhead, IProgress<ImportStage>? progress, CancellationToken cancellationToken)
+        IndustryTrackerDbContext db, Prepared prepared, ArticleReadAhead readAhead, KnownEntitiesCache? cache, IProgress<ImportStage>? progress, CancellationToken cancellationToken)
     {
         var sha256 = prepared.Sha256!;
         var article = prepared.Article!;
@@ -232,7 +241,7 @@ public sealed class ArticleImporter(
         }
 
         progress?.Report(ImportStage.Extracting);
-        var known = await KnownEntities.LoadAsync(db, cancellationToken);
+        var known = cache is null ? await KnownEntities.LoadAsync(db, cancellationToken) : await cache.LoadAsync(db, cancellationToken);
         var directory = CompanyDirectory.Build(Reference, known.Companies, article.Profiles);
         var catalog = ModelCatalog.Build(Reference, known.Models);
         var facts = FactExtractor.Extract(article, directory, catalog, Reference, await readAhead.NamesAsync(), cancellationToken);
@@ -245,7 +254,7 @@ public sealed class ArticleImporter(
         CancellationToken cancellationToken = default) =>
         ForEachPathAsync(
             paths,
-            (source, ct) => ImportAsync(source, ct),
+            known => (source, ct) => ImportAsync(source, known, ct),
             (name, error) => Reject(name, error),
             r => (r.FileName, r.Outcome),
             progress,
@@ -257,16 +266,19 @@ public sealed class ArticleImporter(
         CancellationToken cancellationToken = default) =>
         ForEachPathAsync(
             paths,
-            (source, ct) => PreviewAsync(source, null, ct),
+            known => (source, ct) => PreviewAsync(source, progress: null, known, ct),
             ImportPreview.Rejected,
             r => (r.FileName, r.Outcome),
             progress,
             cancellationToken);
 
-    /// <summary>Expands <paramref name="paths"/>, reads each file (refusing oversize ones unread) and runs <paramref name="run"/> on it.</summary>
+    /// <summary>
+    /// Expands <paramref name="paths"/>, reads each file (refusing oversize ones unread) and runs <paramref name="run"/>
+    /// on it, one after the other, with the stored companies and models kept from one article to the next.
+    /// </summary>
     private async Task<IReadOnlyList<T>> ForEachPathAsync<T>(
         IEnumerable<string> paths,
-        Func<ArticleSource, CancellationToken, Task<T>> run,
+        Func<KnownEntitiesCache, Func<ArticleSource, CancellationToken, Task<T>>> runWith,
         Func<string, string, T> reject,
         Func<T, (string FileName, ImportOutcome Outcome)> describe,
         IProgress<ImportProgress>? progress,
@@ -275,6 +287,7 @@ public sealed class ArticleImporter(
         ArgumentNullException.ThrowIfNull(paths);
         var items = paths.SelectMany(Expand).ToList();
         var results = new List<T>(items.Count);
+        var run = runWith(new KnownEntitiesCache());
         foreach (var (path, error) in items)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -17,6 +17,13 @@ public sealed class CompanyIdentity
         Key = CompanyNames.Key(Name);
     }
 
+    /// <summary>With the key of <paramref name="name"/> already computed.</summary>
+    internal CompanyIdentity(string name, string key)
+    {
+        Name = name.Trim();
+        Key = key;
+    }
+
     public string Name { get; }
     public string Key { get; }
     public Company? Existing { get; internal set; }
@@ -44,6 +51,15 @@ public sealed class CompanyDirectory
     /// extractors on two cores resolve them.</summary>
     private readonly ConcurrentDictionary<string, string> _keys = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The keys of the names every directory starts from — stored companies, their aliases, the reference list — which
+    /// are the same few thousand for each article. A key depends on the name alone, so they are computed once per
+    /// process (the memo is emptied if it ever holds <see cref="StartingKeysLimit"/> names).
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, string> StartingKeys = new(StringComparer.Ordinal);
+
+    private const int StartingKeysLimit = 200_000;
+
     private CompanyDirectory()
     {
     }
@@ -55,14 +71,16 @@ public sealed class CompanyDirectory
         var directory = new CompanyDirectory();
         foreach (var company in existing)
         {
-            var identity = directory.Resolve(company.Name) ?? directory.Create(company.Name);
+            var key = StartingKey(company.Name);
+            var identity = directory.ByKey(key) ?? directory.Create(company.Name, key);
             identity.Existing ??= company;
             directory.Index(identity, company.Aliases.Select(a => a.Name));
         }
         foreach (var entry in reference.Companies)
         {
             var names = entry.Aliases.Select(a => a.Name).Prepend(entry.Name).ToList();
-            var identity = names.Select(directory.Resolve).FirstOrDefault(i => i is not null) ?? directory.Create(entry.Name);
+            var identity = names.Select(name => directory.ByKey(StartingKey(name))).FirstOrDefault(i => i is not null)
+                ?? directory.Create(entry.Name, StartingKey(entry.Name));
             identity.Reference ??= entry;
             directory.Index(identity, names);
         }
@@ -77,7 +95,7 @@ public sealed class CompanyDirectory
             foreach (var name in NamesOf(identity))
             {
                 directory._matcher.Add(name, identity, properNounOnly);
-                directory._matcher.Add(CompanyNames.Key(name), identity, properNounOnly);
+                directory._matcher.Add(StartingKey(name), identity, properNounOnly);
                 // "Moonshot AI" is also written "Moonshot": a multi-word name ending in "AI" without it, capitalised.
                 if (name.EndsWith(" AI", StringComparison.Ordinal) && name[..^3].Trim() is { Length: > 2 } stem
                     && !CompanyDiscovery.StopWords.Contains(stem) && directory.Resolve(stem) is null)
@@ -146,9 +164,28 @@ public sealed class CompanyDirectory
     /// <summary>Whole-word, case-insensitive occurrences of known company names, longest name first.</summary>
     public IReadOnlyList<PhraseMatch<CompanyIdentity>> Find(string text) => _matcher.FindAll(text);
 
-    private CompanyIdentity Create(string name)
+    private CompanyIdentity? ByKey(string key) => _byKey.GetValueOrDefault(key);
+
+    private static string StartingKey(string name)
     {
-        var identity = new CompanyIdentity(name);
+        if (StartingKeys.TryGetValue(name, out var key))
+        {
+            return key;
+        }
+        key = CompanyNames.Key(name);
+        if (StartingKeys.Count >= StartingKeysLimit)
+        {
+            StartingKeys.Clear();
+        }
+        StartingKeys.TryAdd(name, key);
+        return key;
+    }
+
+    private CompanyIdentity Create(string name) => Create(name, CompanyNames.Key(name.Trim()));
+
+    private CompanyIdentity Create(string name, string key)
+    {
+        var identity = new CompanyIdentity(name, key);
         _all.Add(identity);
         _byKey.TryAdd(identity.Key, identity);
         return identity;
@@ -158,7 +195,7 @@ public sealed class CompanyDirectory
     {
         foreach (var name in names)
         {
-            var key = CompanyNames.Key(name);
+            var key = StartingKey(name);
             if (key.Length > 0)
             {
                 _byKey.TryAdd(key, identity);
