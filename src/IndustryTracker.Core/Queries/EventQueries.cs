@@ -177,7 +177,9 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         if (query.Categories.Count > 0)
         {
             var categories = query.Categories.Distinct().ToList();
-            events = events.Where(e => categories.Contains(e.Category));
+            // A few values: one parameter each (not the array parameter used for id lists), so SQLite's planner
+            // sees them and reads the category index.
+            events = events.Where(e => EF.MultipleParameters(categories).Contains(e.Category));
         }
         var models = Normalize(query.Models);
         if (models.Count > 0)

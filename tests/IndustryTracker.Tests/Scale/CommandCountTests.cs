@@ -87,6 +87,21 @@ public sealed class CommandCountTests : IAsyncLifetime
         Assert.InRange(forFifty, 1, most);
     }
 
+    [Theory]
+    [MemberData(nameof(Lists))]
+    public async Task A_list_sends_the_same_sql_for_a_page_of_50_as_for_a_page_of_2(string name, string fifty, string two, int most)
+    {
+        _ = most;
+        await CommandsForAsync(Fill(fifty));
+        var forFifty = _recorder.Commands.Select(c => c.Sql).ToList();
+        await CommandsForAsync(Fill(two));
+        var forTwo = _recorder.Commands.Select(c => c.Sql).ToList();
+
+        // A page's ids travel as one array parameter, so EF Core builds each command's SQL once and reuses it.
+        Assert.True(forFifty.SequenceEqual(forTwo), $"{name}: the SQL differs between {Fill(fifty)} and {Fill(two)}:\n"
+            + string.Join("\n---\n", forFifty.Except(forTwo)));
+    }
+
     public static TheoryData<string, string, int> Reads => new()
     {
         // name, path, most commands allowed (the busiest company has hundreds of events, relations and quotes; an
