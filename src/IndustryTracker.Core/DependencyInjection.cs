@@ -79,16 +79,11 @@ public static class DependencyInjection
             // Split queries by default: a query that loads several collections runs one SQL query per collection
             // instead of a cartesian product (and EF's MultipleCollectionIncludeWarning stays quiet).
             // Each provider's migrations live in their own assembly (EF Core's layout for several providers).
-            // A list of ids (a page's events, a filter's companies) is sent as one array parameter (json_each in
-            // SQLite, = ANY in PostgreSQL): the SQL text is then the same for every list, so EF Core reuses it;
-            // EF Core 10's default, one parameter per item, builds the SQL again for each execution.
             DatabaseProvider.Sqlite => builder.UseSqlite(options.ConnectionString, o => o
                 .MigrationsAssembly(SqliteMigrationsAssembly)
-                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(SqlitePragmas.Instance),
             DatabaseProvider.Postgres => builder.UseNpgsql(options.ConnectionString, o => o
                 .MigrationsAssembly(PostgresMigrationsAssembly)
-                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
             _ => throw new InvalidOperationException($"Unknown database provider '{options.Provider}'. Use Sqlite or Postgres."),
         };

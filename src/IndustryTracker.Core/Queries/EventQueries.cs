@@ -68,8 +68,11 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         {
             return [];
         }
+        // One array parameter (json_each in SQLite, = ANY in PostgreSQL) rather than EF Core 10's default of one
+        // parameter per id: the SQL of this query and of its split queries is then the same for every page, so EF Core
+        // builds it once instead of on each request (it was a third of an /api/events request's CPU at 100k events).
         var wanted = ids.ToList();
-        return await Ordered(db.Events.AsNoTracking().Where(e => wanted.Contains(e.Id)))
+        return await Ordered(db.Events.AsNoTracking().Where(e => EF.Parameter(wanted).Contains(e.Id)))
             .Select(Projections.Event(db))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
@@ -177,9 +180,7 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         if (query.Categories.Count > 0)
         {
             var categories = query.Categories.Distinct().ToList();
-            // A few values: one parameter each (not the array parameter used for id lists), so SQLite's planner
-            // sees them and reads the category index.
-            events = events.Where(e => EF.MultipleParameters(categories).Contains(e.Category));
+            events = events.Where(e => categories.Contains(e.Category));
         }
         var models = Normalize(query.Models);
         if (models.Count > 0)
