@@ -113,6 +113,7 @@ public sealed class ArticleImporter(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            known?.Forget();
             logger.LogError(ex, "Preview of {FileName} failed", prepared.FileName);
             return ImportPreview.Rejected(prepared.FileName, $"The article could not be read: {ex.GetBaseException().Message}");
         }
