@@ -145,18 +145,26 @@ public sealed class CompanyPagedQueries(IDbContextFactory<IndustryTrackerDbConte
     /// <summary>One page of the relations of the company with this id.</summary>
     internal static async Task<PagedResult<CompanyRelation>> RelationsPageAsync(IndustryTrackerDbContext db, int companyId, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var relations = Relations(db, companyId);
-        var total = await relations.CountAsync(cancellationToken);
-        var rows = await relations
+        var total = await Relations(db, companyId).CountAsync(cancellationToken);
+        var items = await RelationsFromAsync(db, companyId, (page - 1) * pageSize, pageSize, cancellationToken);
+        return new PagedResult<CompanyRelation>(items, total, page, pageSize);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> relations of the company with this id from the <paramref name="skip"/>th on, without
+    /// their total (for a page that has it already, such as the profile with its cached summary).
+    /// </summary>
+    internal static async Task<List<CompanyRelation>> RelationsFromAsync(IndustryTrackerDbContext db, int companyId, int skip, int count, CancellationToken cancellationToken)
+    {
+        var rows = await Relations(db, companyId)
             .OrderBy(r => r.OtherName.ToLower()).ThenBy(r => r.Start).ThenBy(r => r.EventId).ThenBy(r => r.OtherSlug)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(skip).Take(count)
             .ToListAsync(cancellationToken);
-        var items = rows.Select(r =>
+        return [.. rows.Select(r =>
         {
             var (kind, label) = CompanyQueries.RelationKind(r.Category);
             return new CompanyRelation(kind, label, new CompanyLink(r.OtherName, r.OtherSlug), r.EventId, r.Title, Projections.Date(r.Label, r.Start, r.End, r.Precision)!);
-        }).ToList();
-        return new PagedResult<CompanyRelation>(items, total, page, pageSize);
+        })];
     }
 
     /// <summary>Ids of the live events that involve the company, directly or through a model it develops.</summary>

@@ -180,7 +180,7 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
             : await orderedEvents.Select(Projections.Event(db)).AsSplitQuery().ToListAsync(cancellationToken);
 
         var relations = listLimit is { } relationLimit
-            ? [.. (await CompanyPagedQueries.RelationsPageAsync(db, id, 1, relationLimit, cancellationToken)).Items]
+            ? await CompanyPagedQueries.RelationsFromAsync(db, id, 0, relationLimit, cancellationToken)
             : await AllRelationsAsync(db, id, events, cancellationToken);
 
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
