@@ -7,7 +7,7 @@ namespace IndustryTracker.Tests.Import;
 public sealed class TrackingWarmUpTests
 {
     [Fact]
-    public async Task The_warm_up_tracks_each_type_the_writer_adds_and_writes_nothing()
+    public async Task The_warm_up_completes_on_a_stored_database_and_writes_nothing()
     {
         await using var database = await TestDatabase.CreateAsync();
         await ImportSeedAsync(database, "001");
