@@ -157,11 +157,11 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         if (slugs.Count > 0)
         {
             var companyIds = db.Companies.IgnoreAutoIncludes().Where(c => slugs.Contains(c.Slug)).Select(c => c.Id);
-            var direct = EventCompanyLinks(db).Where(l => companyIds.Contains(l.CompanyId)).Select(l => l.EventId);
+            var direct = InWindow(EventCompanyLinks(db), query).Where(l => companyIds.Contains(l.CompanyId)).Select(l => l.EventId);
             // A join from the (few) models the companies develop, so the links are read by model through their index.
             var viaModels = db.AiModels
                 .Where(m => m.DeveloperId != null && companyIds.Contains(m.DeveloperId.Value))
-                .Join(EventModelLinks(db), m => m.Id, l => l.AiModelId, (m, l) => l.EventId);
+                .Join(InWindow(EventModelLinks(db), query), m => m.Id, l => l.AiModelId, (m, l) => l.EventId);
             var matching = direct.Concat(viaModels);
             events = events.Where(e => matching.Contains(e.Id));
         }
@@ -187,7 +187,7 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         {
             var matching = db.AiModels
                 .Where(m => models.Contains(m.Slug))
-                .Join(EventModelLinks(db), m => m.Id, l => l.AiModelId, (m, l) => l.EventId);
+                .Join(InWindow(EventModelLinks(db), query), m => m.Id, l => l.AiModelId, (m, l) => l.EventId);
             events = events.Where(e => matching.Contains(e.Id));
         }
         if (EventSearch.MatchingEventIds(db, query.Q) is { } matchingText)
@@ -196,6 +196,21 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         }
         return events;
     }
+
+    /// <summary>
+    /// The links whose event overlaps the query's date window, by the copy of the event's dates each link carries
+    /// (migration EventLinkDates): a range of the link table's (owner, end, start, event) index, so a busy company's
+    /// events outside the window are never looked up. The events themselves are filtered by date too.
+    /// </summary>
+    private static IQueryable<TLink> InWindow<TLink>(IQueryable<TLink> links, EventQuery query)
+        where TLink : class, IEventLink =>
+        (query.From, query.To) switch
+        {
+            ({ } from, { } to) => links.Where(l => l.EventEnd >= from && l.EventStart <= to),
+            ({ } from, null) => links.Where(l => l.EventEnd >= from),
+            (null, { } to) => links.Where(l => l.EventStart <= to),
+            _ => links,
+        };
 
     /// <summary>The rows of the "EventCompanies" join table.</summary>
     internal static IQueryable<EventCompany> EventCompanyLinks(IndustryTrackerDbContext db) => db.Set<EventCompany>();

@@ -1,7 +1,7 @@
 namespace IndustryTracker.Core.Timeline;
 
 /// <summary>A row of the "EventModels" join table: an AI model an event is about (<see cref="TimelineEvent.Models"/>).</summary>
-public sealed class EventModel
+public sealed class EventModel : IEventLink
 {
     private EventModel()
     {
@@ -15,4 +15,13 @@ public sealed class EventModel
 
     public int EventId { get; private set; }
     public int AiModelId { get; private set; }
+
+    /// <summary>
+    /// The event's date range, copied here by the database (triggers of migration EventLinkDates, on insert and on
+    /// every change of the event's dates) so that a date window is read from this table's index; never set by the app.
+    /// </summary>
+    public DateOnly? EventStart { get; private set; }
+
+    /// <inheritdoc cref="EventStart"/>
+    public DateOnly? EventEnd { get; private set; }
 }

@@ -695,9 +695,15 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                     b.Property<int>("CompanyId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("EventEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EventStart")
+                        .HasColumnType("date");
+
                     b.HasKey("EventId", "CompanyId");
 
-                    b.HasIndex("CompanyId", "EventId");
+                    b.HasIndex("CompanyId", "EventEnd", "EventStart", "EventId");
 
                     b.ToTable("EventCompanies", (string)null);
                 });
@@ -710,9 +716,15 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                     b.Property<int>("AiModelId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("EventEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EventStart")
+                        .HasColumnType("date");
+
                     b.HasKey("EventId", "AiModelId");
 
-                    b.HasIndex("AiModelId", "EventId");
+                    b.HasIndex("AiModelId", "EventEnd", "EventStart", "EventId");
 
                     b.ToTable("EventModels", (string)null);
                 });

@@ -670,9 +670,15 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
                     b.Property<int>("CompanyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("EventEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EventStart")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("EventId", "CompanyId");
 
-                    b.HasIndex("CompanyId", "EventId");
+                    b.HasIndex("CompanyId", "EventEnd", "EventStart", "EventId");
 
                     b.ToTable("EventCompanies", (string)null);
                 });
@@ -685,9 +691,15 @@ namespace IndustryTracker.Migrations.Sqlite.Migrations
                     b.Property<int>("AiModelId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("EventEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EventStart")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("EventId", "AiModelId");
 
-                    b.HasIndex("AiModelId", "EventId");
+                    b.HasIndex("AiModelId", "EventEnd", "EventStart", "EventId");
 
                     b.ToTable("EventModels", (string)null);
                 });

@@ -11,7 +11,8 @@ internal sealed class EventCompanyConfiguration : IEntityTypeConfiguration<Event
     {
         builder.ToTable("EventCompanies");
         builder.HasKey(l => new { l.EventId, l.CompanyId });
-        builder.HasIndex(l => new { l.CompanyId, l.EventId }); // covering: a company's events without reading the table
+        // Covering: a company's events, and those in a date window (a range on the end date), without reading the table.
+        builder.HasIndex(l => new { l.CompanyId, l.EventEnd, l.EventStart, l.EventId });
     }
 }
 
@@ -22,6 +23,7 @@ internal sealed class EventModelConfiguration : IEntityTypeConfiguration<EventMo
     {
         builder.ToTable("EventModels");
         builder.HasKey(l => new { l.EventId, l.AiModelId });
-        builder.HasIndex(l => new { l.AiModelId, l.EventId }); // covering: a model's events without reading the table
+        // Covering: a model's events, and those in a date window (a range on the end date), without reading the table.
+        builder.HasIndex(l => new { l.AiModelId, l.EventEnd, l.EventStart, l.EventId });
     }
 }
