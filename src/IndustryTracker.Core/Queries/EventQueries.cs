@@ -29,13 +29,12 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         var total = facetCache is null
             ? await events.CountAsync(cancellationToken)
             : await CachedAsync(db, "count|" + CacheKey(query), events.CountAsync, cancellationToken);
-        var ids = total <= (query.Page - 1) * query.PageSize
+        var skip = (query.Page - 1) * query.PageSize;
+        var ids = total <= skip
             ? []
-            : await Ordered(events)
-                .Skip((query.Page - 1) * query.PageSize)
-                .Take(query.PageSize)
-                .Select(e => e.Id)
-                .ToListAsync(cancellationToken);
+            : OnlyCompany(query) is { } slug
+                ? await CompanyEventPages.IdsAsync(db, CompanyIds(db, [slug]), query.From, query.To, skip, query.PageSize, cancellationToken)
+                : await Ordered(events).Skip(skip).Take(query.PageSize).Select(e => e.Id).ToListAsync(cancellationToken);
         var rows = await RowsAsync(db, ids, cancellationToken);
         return new PagedResult<EventDto>([.. rows.Select(r => r.ToDto())], total, query.Page, query.PageSize);
     }
@@ -156,12 +155,12 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         var slugs = Normalize(query.Companies);
         if (slugs.Count > 0)
         {
-            var companyIds = db.Companies.IgnoreAutoIncludes().Where(c => slugs.Contains(c.Slug)).Select(c => c.Id);
-            var direct = InWindow(EventCompanyLinks(db), query).Where(l => companyIds.Contains(l.CompanyId)).Select(l => l.EventId);
+            var companyIds = CompanyIds(db, slugs);
+            var direct = InWindow(EventCompanyLinks(db), query.From, query.To).Where(l => companyIds.Contains(l.CompanyId)).Select(l => l.EventId);
             // A join from the (few) models the companies develop, so the links are read by model through their index.
             var viaModels = db.AiModels
                 .Where(m => m.DeveloperId != null && companyIds.Contains(m.DeveloperId.Value))
-                .Join(InWindow(EventModelLinks(db), query), m => m.Id, l => l.AiModelId, (m, l) => l.EventId);
+                .Join(InWindow(EventModelLinks(db), query.From, query.To), m => m.Id, l => l.AiModelId, (m, l) => l.EventId);
             var matching = direct.Concat(viaModels);
             events = events.Where(e => matching.Contains(e.Id));
         }
@@ -187,7 +186,7 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         {
             var matching = db.AiModels
                 .Where(m => models.Contains(m.Slug))
-                .Join(InWindow(EventModelLinks(db), query), m => m.Id, l => l.AiModelId, (m, l) => l.EventId);
+                .Join(InWindow(EventModelLinks(db), query.From, query.To), m => m.Id, l => l.AiModelId, (m, l) => l.EventId);
             events = events.Where(e => matching.Contains(e.Id));
         }
         if (EventSearch.MatchingEventIds(db, query.Q) is { } matchingText)
@@ -202,15 +201,25 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
     /// (migration EventLinkDates): a range of the link table's (owner, end, start, event) index, so a busy company's
     /// events outside the window are never looked up. The events themselves are filtered by date too.
     /// </summary>
-    private static IQueryable<TLink> InWindow<TLink>(IQueryable<TLink> links, EventQuery query)
+    internal static IQueryable<TLink> InWindow<TLink>(IQueryable<TLink> links, DateOnly? from, DateOnly? to)
         where TLink : class, IEventLink =>
-        (query.From, query.To) switch
+        (from, to) switch
         {
-            ({ } from, { } to) => links.Where(l => l.EventEnd >= from && l.EventStart <= to),
-            ({ } from, null) => links.Where(l => l.EventEnd >= from),
-            (null, { } to) => links.Where(l => l.EventStart <= to),
+            ({ } start, { } end) => links.Where(l => l.EventEnd >= start && l.EventStart <= end),
+            ({ } start, null) => links.Where(l => l.EventEnd >= start),
+            (null, { } end) => links.Where(l => l.EventStart <= end),
             _ => links,
         };
+
+    private static IQueryable<int> CompanyIds(IndustryTrackerDbContext db, List<string> slugs) =>
+        db.Companies.IgnoreAutoIncludes().Where(c => slugs.Contains(c.Slug)).Select(c => c.Id);
+
+    /// <summary>The one company a query filters by when nothing else but a date window narrows it; otherwise null.</summary>
+    private static string? OnlyCompany(EventQuery query) =>
+        Normalize(query.Companies) is [var slug] && query.Categories.Count == 0 && Normalize(query.Models).Count == 0
+            && EventSearch.Words(query.Q).Count == 0 && !query.ConfirmedOnly
+            ? slug
+            : null;
 
     /// <summary>The rows of the "EventCompanies" join table.</summary>
     internal static IQueryable<EventCompany> EventCompanyLinks(IndustryTrackerDbContext db) => db.Set<EventCompany>();

@@ -26,11 +26,8 @@ public sealed class InvestmentQueries(IDbContextFactory<IndustryTrackerDbContext
             _ when query.Descending => investments.OrderByDescending(i => i.Announced == null ? (DateOnly?)null : i.Announced.Start).ThenByDescending(i => i.Id),
             _ => Ordered(investments),
         };
-        var rows = await ordered
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(Projections.Investment(db))
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
+        var ids = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(i => i.Id).ToListAsync(cancellationToken);
+        var rows = await RowsAsync(db, ids, cancellationToken);
         return new PagedResult<InvestmentDto>([.. rows.Select(r => r.ToDto())], total, query.Page, query.PageSize);
     }
 
@@ -107,12 +104,28 @@ public sealed class InvestmentQueries(IDbContextFactory<IndustryTrackerDbContext
         var ids = db.Database.IsSqlite()
             ? await withAmount.OrderByDescending(i => (double)i.AmountUsd!.Value).ThenBy(i => i.Id).Select(i => i.Id).Take(count).ToListAsync(cancellationToken)
             : await withAmount.OrderByDescending(i => i.AmountUsd).ThenBy(i => i.Id).Select(i => i.Id).Take(count).ToListAsync(cancellationToken);
+        var rows = await RowsAsync(db, ids, cancellationToken);
+        return [.. rows.Select(r => r.ToDto())];
+    }
+
+    /// <summary>
+    /// The rows of the investments with these ids, in the order of the ids. A page reads its ids first (filter, sort,
+    /// limit once), then this: otherwise each of the split query's collection reads repeats the filter and the sort.
+    /// </summary>
+    internal static async Task<List<InvestmentRow>> RowsAsync(IndustryTrackerDbContext db, IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var wanted = ids.ToList(); // one array parameter: the same SQL for every page (see EventQueries.RowsAsync)
         var rows = await db.Investments.AsNoTracking()
-            .Where(i => ids.Contains(i.Id))
+            .Where(i => EF.Parameter(wanted).Contains(i.Id))
             .Select(Projections.Investment(db))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => r.ToDto()).OrderByDescending(i => i.AmountUsd).ThenBy(i => i.Id)];
+        var byId = rows.ToDictionary(r => r.Id);
+        return [.. ids.Select(id => byId[id])];
     }
 
     private static IQueryable<Investment> Filter(IndustryTrackerDbContext db, IQueryable<Investment> investments, InvestmentQuery query)

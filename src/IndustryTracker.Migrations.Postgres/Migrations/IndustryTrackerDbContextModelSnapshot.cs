@@ -703,7 +703,7 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
 
                     b.HasKey("EventId", "CompanyId");
 
-                    b.HasIndex("CompanyId", "EventEnd", "EventStart", "EventId");
+                    b.HasIndex("CompanyId", "EventStart", "EventEnd", "EventId");
 
                     b.ToTable("EventCompanies", (string)null);
                 });
@@ -724,7 +724,7 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
 
                     b.HasKey("EventId", "AiModelId");
 
-                    b.HasIndex("AiModelId", "EventEnd", "EventStart", "EventId");
+                    b.HasIndex("AiModelId", "EventStart", "EventEnd", "EventId");
 
                     b.ToTable("EventModels", (string)null);
                 });
@@ -817,6 +817,10 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
                     b.HasIndex("Category")
                         .HasDatabaseName("IX_Events_Live_Category")
                         .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_Events_Deleted")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("InvestmentId");
 

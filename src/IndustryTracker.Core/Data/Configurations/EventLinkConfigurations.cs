@@ -11,8 +11,8 @@ internal sealed class EventCompanyConfiguration : IEntityTypeConfiguration<Event
     {
         builder.ToTable("EventCompanies");
         builder.HasKey(l => new { l.EventId, l.CompanyId });
-        // Covering: a company's events, and those in a date window (a range on the end date), without reading the table.
-        builder.HasIndex(l => new { l.CompanyId, l.EventEnd, l.EventStart, l.EventId });
+        // Covering: a company's events in timeline order, and those in a date window, without reading the table.
+        builder.HasIndex(l => new { l.CompanyId, l.EventStart, l.EventEnd, l.EventId });
     }
 }
 
@@ -23,7 +23,7 @@ internal sealed class EventModelConfiguration : IEntityTypeConfiguration<EventMo
     {
         builder.ToTable("EventModels");
         builder.HasKey(l => new { l.EventId, l.AiModelId });
-        // Covering: a model's events, and those in a date window (a range on the end date), without reading the table.
-        builder.HasIndex(l => new { l.AiModelId, l.EventEnd, l.EventStart, l.EventId });
+        // Covering: a model's events in timeline order, and those in a date window, without reading the table.
+        builder.HasIndex(l => new { l.AiModelId, l.EventStart, l.EventEnd, l.EventId });
     }
 }

@@ -25,6 +25,8 @@ internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Time
             date.HasIndex("End", "Start").HasDatabaseName("IX_Events_Live_DateEnd_DateStart").HasFilter(LiveFilter);
         });
         builder.HasIndex(e => e.Category).HasDatabaseName("IX_Events_Live_Category").HasFilter(LiveFilter);
+        // The (few) deleted events: lists read from the link tables leave them out without looking up each live one.
+        builder.HasIndex(e => e.Id).HasDatabaseName("IX_Events_Deleted").HasFilter("\"DeletedAt\" IS NOT NULL");
         builder.HasOne(e => e.Investment).WithMany().HasForeignKey(e => e.InvestmentId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(e => e.Companies).WithMany().UsingEntity<EventCompany>(
             r => r.HasOne<Companies.Company>().WithMany().HasForeignKey(l => l.CompanyId).OnDelete(DeleteBehavior.Cascade),

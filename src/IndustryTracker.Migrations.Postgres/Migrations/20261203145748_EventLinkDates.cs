@@ -46,14 +46,14 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
             migrationBuilder.Sql(EventLinkDatesTriggers.Up);
 
             migrationBuilder.CreateIndex(
-                name: "IX_EventModels_AiModelId_EventEnd_EventStart_EventId",
+                name: "IX_EventModels_AiModelId_EventStart_EventEnd_EventId",
                 table: "EventModels",
-                columns: new[] { "AiModelId", "EventEnd", "EventStart", "EventId" });
+                columns: new[] { "AiModelId", "EventStart", "EventEnd", "EventId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_EventCompanies_CompanyId_EventEnd_EventStart_EventId",
+                name: "IX_EventCompanies_CompanyId_EventStart_EventEnd_EventId",
                 table: "EventCompanies",
-                columns: new[] { "CompanyId", "EventEnd", "EventStart", "EventId" });
+                columns: new[] { "CompanyId", "EventStart", "EventEnd", "EventId" });
         }
 
         /// <inheritdoc />
@@ -62,11 +62,11 @@ namespace IndustryTracker.Migrations.Postgres.Migrations
             migrationBuilder.Sql(EventLinkDatesTriggers.Down);
 
             migrationBuilder.DropIndex(
-                name: "IX_EventModels_AiModelId_EventEnd_EventStart_EventId",
+                name: "IX_EventModels_AiModelId_EventStart_EventEnd_EventId",
                 table: "EventModels");
 
             migrationBuilder.DropIndex(
-                name: "IX_EventCompanies_CompanyId_EventEnd_EventStart_EventId",
+                name: "IX_EventCompanies_CompanyId_EventStart_EventEnd_EventId",
                 table: "EventCompanies");
 
             migrationBuilder.DropColumn(
