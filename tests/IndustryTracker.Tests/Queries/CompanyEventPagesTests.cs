@@ -1,16 +1,14 @@
 using IndustryTracker.Cli.Synthetic;
-using IndustryTracker.Core.Dates;
 using IndustryTracker.Core.Queries;
 using IndustryTracker.Core.Timeline;
 using IndustryTracker.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IndustryTracker.Tests.Queries;
 
 /// <summary>
 /// One company's events read from its links in timeline order (<see cref="CompanyEventPages"/>) are the same pages as
-/// the events filtered and sorted themselves, and the profile's cached first relations follow every write.
+/// the events filtered and sorted themselves.
 /// </summary>
 public sealed class CompanyEventPagesTests
 {
@@ -68,32 +66,5 @@ public sealed class CompanyEventPagesTests
             }
         }
         Assert.True(compared > 200, $"only {compared} events compared");
-    }
-
-    [Fact]
-    public async Task A_profiles_first_relations_are_kept_until_the_next_write()
-    {
-        await using var database = await TestData.CreateDatabaseAsync();
-        await using var app = new TrackerWebApplicationFactory(database);
-        _ = app.Server;
-
-        async Task<IReadOnlyList<string>> RelatedAsync()
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            var profile = await scope.ServiceProvider.GetRequiredService<CompanyQueries>().ProfileAsync("deepseek", 30, Ct);
-            return [.. profile!.Relations.Select(r => r.Company.Slug)];
-        }
-
-        Assert.DoesNotContain("baidu", await RelatedAsync());
-        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<Core.Data.IndustryTrackerDbContext>>().CreateDbContextAsync(Ct))
-        {
-            var meeting = new TimelineEvent("Baidu and DeepSeek meet", FuzzyDate.Day(new DateOnly(2025, 3, 3)), EventCategory.Partnership, EventOrigin.Editor);
-            meeting.Involve(await db.Companies.SingleAsync(c => c.Slug == "baidu", Ct));
-            meeting.Involve(await db.Companies.SingleAsync(c => c.Slug == "deepseek", Ct));
-            db.Add(meeting);
-            await db.SaveChangesAsync(Ct);
-        }
-
-        Assert.Contains("baidu", await RelatedAsync());
     }
 }

@@ -1,0 +1,93 @@
+using IndustryTracker.Core.Data;
+using IndustryTracker.Core.Dates;
+using IndustryTracker.Core.Investments;
+using IndustryTracker.Core.Queries;
+using IndustryTracker.Core.Timeline;
+using IndustryTracker.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IndustryTracker.Tests.Queries;
+
+/// <summary>
+/// The aggregates the app keeps in its <see cref="QueryCache"/> until the next write (the home page's counts and
+/// largest investments, a profile's first relations) show that write on the next read, as the app wires them.
+/// </summary>
+public sealed class CachedAggregatesTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private TrackerWebApplicationFactory _app = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestData.CreateDatabaseAsync();
+        _app = new TrackerWebApplicationFactory(_database);
+        _ = _app.Server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_home_pages_counts_and_largest_investments_follow_a_write()
+    {
+        var (overview, largest) = await ReadAsync(async s =>
+            (await s.GetRequiredService<CompanyQueries>().OverviewAsync(Ct), await s.GetRequiredService<InvestmentQueries>().LargestAsync(1, Ct)));
+        Assert.Equal(overview, (await ReadAsync(s => s.GetRequiredService<CompanyQueries>().OverviewAsync(Ct))));
+
+        await WriteAsync(async db =>
+        {
+            var baidu = await db.Companies.SingleAsync(c => c.Slug == "baidu", Ct);
+            var round = new Investment(InvestmentKind.FundingRound, baidu) { Money = new Money(9_000_000_000_000m, "USD", "$9 trillion") };
+            round.SetReportedUsd(9_000_000_000_000m);
+            db.Add(round);
+            var ev = new TimelineEvent("Baidu raises $9 trillion", FuzzyDate.Day(new DateOnly(2025, 3, 3)), EventCategory.Investment, EventOrigin.Editor);
+            ev.Involve(baidu);
+            db.Add(ev);
+        });
+
+        var after = await ReadAsync(s => s.GetRequiredService<CompanyQueries>().OverviewAsync(Ct));
+        Assert.Equal(overview.Events + 1, after.Events);
+        Assert.Equal(overview.Investments + 1, after.Investments);
+        var largestAfter = await ReadAsync(s => s.GetRequiredService<InvestmentQueries>().LargestAsync(1, Ct));
+        Assert.DoesNotContain(largest, i => i.AmountUsd == 9_000_000_000_000m);
+        Assert.Equal(9_000_000_000_000m, Assert.Single(largestAfter).AmountUsd);
+    }
+
+    [Fact]
+    public async Task A_profiles_first_relations_follow_a_write()
+    {
+        Task<List<string>> RelatedAsync() => ReadAsync(async s =>
+            (await s.GetRequiredService<CompanyQueries>().ProfileAsync("deepseek", 30, Ct))!.Relations.Select(r => r.Company.Slug).ToList());
+
+        Assert.DoesNotContain("baidu", await RelatedAsync());
+        await WriteAsync(async db =>
+        {
+            var meeting = new TimelineEvent("Baidu and DeepSeek meet", FuzzyDate.Day(new DateOnly(2025, 3, 3)), EventCategory.Partnership, EventOrigin.Editor);
+            meeting.Involve(await db.Companies.SingleAsync(c => c.Slug == "baidu", Ct));
+            meeting.Involve(await db.Companies.SingleAsync(c => c.Slug == "deepseek", Ct));
+            db.Add(meeting);
+        });
+
+        Assert.Contains("baidu", await RelatedAsync());
+    }
+
+    private async Task<T> ReadAsync<T>(Func<IServiceProvider, Task<T>> read)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider);
+    }
+
+    /// <summary>A write through the app's own context factory, with its interceptors (history, cache stamp).</summary>
+    private async Task WriteAsync(Func<IndustryTrackerDbContext, Task> write)
+    {
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<IndustryTrackerDbContext>>().CreateDbContextAsync(Ct);
+        await write(db);
+        await db.SaveChangesAsync(Ct);
+    }
+}
