@@ -102,16 +102,10 @@ public sealed class CompanyPagedQueries(IDbContextFactory<IndustryTrackerDbConte
         {
             return null;
         }
-        if (cache is null)
-        {
-            return await CountSummaryAsync(db, companyId, cancellationToken);
-        }
         // Three counts over the company's events: kept until the next write (here or, by the stamp, anywhere).
-        cache.Observe(await CacheStamp.ReadAsync(db, cancellationToken));
-        return await cache.GetOrAddAsync(
-            "company-summary|" + companyId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ct => CountSummaryAsync(db, companyId, ct),
-            cancellationToken);
+        return await CachedReads.ReadAsync(
+            cache, db, "company-summary|" + companyId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ct => CountSummaryAsync(db, companyId, ct), cancellationToken);
     }
 
     private static async Task<CompanyProfileSummary> CountSummaryAsync(IndustryTrackerDbContext db, int companyId, CancellationToken cancellationToken)

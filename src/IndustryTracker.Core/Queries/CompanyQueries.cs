@@ -217,18 +217,10 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
     /// company) pair of the company's events (about 10,000 for the busiest at 100k events: 50 ms), so, like the
     /// profile's counts, the result is kept until the next write (here or, by the stamp, anywhere).
     /// </summary>
-    private async Task<List<CompanyRelation>> FirstRelationsAsync(IndustryTrackerDbContext db, int id, int count, CancellationToken cancellationToken)
-    {
-        if (cache is null)
-        {
-            return await CompanyPagedQueries.RelationsFromAsync(db, id, 0, count, cancellationToken);
-        }
-        cache.Observe(await CacheStamp.ReadAsync(db, cancellationToken));
-        return await cache.GetOrAddAsync(
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"company-relations|{id}|{count}"),
-            ct => CompanyPagedQueries.RelationsFromAsync(db, id, 0, count, ct),
-            cancellationToken);
-    }
+    private Task<List<CompanyRelation>> FirstRelationsAsync(IndustryTrackerDbContext db, int id, int count, CancellationToken cancellationToken) =>
+        CachedReads.ReadAsync(
+            cache, db, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"company-relations|{id}|{count}"),
+            ct => CompanyPagedQueries.RelationsFromAsync(db, id, 0, count, ct), cancellationToken);
 
     /// <summary>Every event of the company, in timeline order (the unlimited profile).</summary>
     private static Task<List<EventRow>> AllEventsAsync(IndustryTrackerDbContext db, int id, CancellationToken cancellationToken)
@@ -289,12 +281,7 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
     public async Task<Overview> OverviewAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (cache is null)
-        {
-            return await CountOverviewAsync(db, cancellationToken);
-        }
-        cache.Observe(await CacheStamp.ReadAsync(db, cancellationToken));
-        return await cache.GetOrAddAsync("overview", ct => CountOverviewAsync(db, ct), cancellationToken);
+        return await CachedReads.ReadAsync(cache, db, "overview", ct => CountOverviewAsync(db, ct), cancellationToken);
     }
 
     private static async Task<Overview> CountOverviewAsync(IndustryTrackerDbContext db, CancellationToken cancellationToken) =>

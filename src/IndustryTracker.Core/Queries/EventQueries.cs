@@ -17,7 +17,8 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
     /// <summary>
     /// One page of the events matching <paramref name="query"/>, ordered by date start, then end, then id.
     /// Call <see cref="EventQuery.Validate"/> first; an invalid query throws <see cref="ArgumentException"/>.
-    /// Three round trips whatever the page holds: the count, the page's ids, then its rows (one split query).
+    /// Three round trips whatever the page holds: the count, the page's ids (from the company's links when one company
+    /// and perhaps a date window are the only filters, see <see cref="CompanyEventPages"/>), then its rows (one split query).
     /// </summary>
     public async Task<PagedResult<EventDto>> ListAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
@@ -26,9 +27,7 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         var events = Filter(db, db.Events.AsNoTracking(), query);
 
         // The count walks every matching event (all of them, unfiltered): cached until the next write, by any instance.
-        var total = facetCache is null
-            ? await events.CountAsync(cancellationToken)
-            : await CachedAsync(db, "count|" + CacheKey(query), events.CountAsync, cancellationToken);
+        var total = await CachedReads.ReadAsync(facetCache, db, "count|" + CacheKey(query), events.CountAsync, cancellationToken);
         var skip = (query.Page - 1) * query.PageSize;
         var ids = total <= skip
             ? []
@@ -85,20 +84,8 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
     public async Task<EventFacets> FacetsAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
         ThrowIfInvalid(query with { Page = 1, PageSize = EventQuery.DefaultPageSize });
-        if (facetCache is null)
-        {
-            return await CountFacetsAsync(query, cancellationToken);
-        }
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await CachedAsync(db, CacheKey(query), ct => CountFacetsAsync(query, ct), cancellationToken);
-    }
-
-    /// <summary>A cached result, after checking the database's <see cref="CacheStamp"/> for writes by other instances.</summary>
-    private async Task<T> CachedAsync<T>(IndustryTrackerDbContext db, string key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
-        where T : notnull
-    {
-        facetCache!.Observe(await CacheStamp.ReadAsync(db, cancellationToken));
-        return await facetCache.GetOrAddAsync(key, load, cancellationToken);
+        return await CachedReads.ReadAsync(facetCache, db, CacheKey(query), ct => CountFacetsAsync(query, ct), cancellationToken);
     }
 
     private async Task<EventFacets> CountFacetsAsync(EventQuery query, CancellationToken cancellationToken)

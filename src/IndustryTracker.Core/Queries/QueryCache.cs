@@ -66,3 +66,24 @@ public sealed class QueryCache(TimeProvider time)
 
     private sealed record Entry(object Value, long Version, DateTimeOffset Expires);
 }
+
+/// <summary>The one way a query reads an aggregate through the (optional) <see cref="QueryCache"/>.</summary>
+internal static class CachedReads
+{
+    /// <summary>
+    /// The result of <paramref name="load"/>: read every time without a cache; with one, kept under
+    /// <paramref name="key"/> until the next write, after the database's <see cref="CacheStamp"/> (read with
+    /// <paramref name="db"/>) shows whether another instance wrote since the last read.
+    /// </summary>
+    public static async Task<T> ReadAsync<T>(
+        QueryCache? cache, Data.IndustryTrackerDbContext db, string key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
+        where T : notnull
+    {
+        if (cache is null)
+        {
+            return await load(cancellationToken);
+        }
+        cache.Observe(await CacheStamp.ReadAsync(db, cancellationToken));
+        return await cache.GetOrAddAsync(key, load, cancellationToken);
+    }
+}
