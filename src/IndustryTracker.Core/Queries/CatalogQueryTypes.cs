@@ -15,15 +15,7 @@ public abstract record PagedQuery
 
     public virtual IReadOnlyList<string> Validate()
     {
-        var errors = new List<string>();
-        if (Page < 1)
-        {
-            errors.Add($"page must be 1 or more, not {Page}.");
-        }
-        if (PageSize is < 1 or > MaxPageSize)
-        {
-            errors.Add($"pageSize must be between 1 and {MaxPageSize}, not {PageSize}.");
-        }
+        var errors = new List<string>(Paging.Errors(Page, PageSize, MaxPageSize));
         return errors;
     }
 

@@ -122,9 +122,9 @@ public sealed class CompanyPagedQueries(IDbContextFactory<IndustryTrackerDbConte
     public async Task<PagedResult<CompanyRelation>?> RelationsAsync(string slug, int page = 1, int pageSize = PagedQuery.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(slug);
-        if (page < 1 || pageSize is < 1 or > PagedQuery.MaxPageSize)
+        if (Paging.Errors(page, pageSize, PagedQuery.MaxPageSize).ToList() is { Count: > 0 } errors)
         {
-            throw new ArgumentException($"page must be 1 or more and pageSize between 1 and {PagedQuery.MaxPageSize}.");
+            throw new ArgumentException(string.Join(" ", errors));
         }
         var wanted = slug.Trim().ToLowerInvariant();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

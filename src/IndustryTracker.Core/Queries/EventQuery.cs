@@ -45,15 +45,7 @@ public sealed record EventQuery
     /// <summary>What is wrong with this query, or an empty list when it can be run.</summary>
     public IReadOnlyList<string> Validate()
     {
-        var errors = new List<string>();
-        if (Page < 1)
-        {
-            errors.Add($"page must be 1 or more, not {Page}.");
-        }
-        if (PageSize is < 1 or > MaxPageSize)
-        {
-            errors.Add($"pageSize must be between 1 and {MaxPageSize}, not {PageSize}.");
-        }
+        var errors = new List<string>(Paging.Errors(Page, PageSize, MaxPageSize));
         if (From is { } from && To is { } to && from > to)
         {
             errors.Add($"from ({from:yyyy-MM-dd}) must not be after to ({to:yyyy-MM-dd}).");

@@ -145,14 +145,7 @@ public static class CatalogApi
         var parsing = new QueryParsing();
         var pageNumber = parsing.Integer("page", page, 1);
         var size = parsing.Integer("pageSize", pageSize, PagedQuery.DefaultPageSize);
-        if (pageNumber < 1)
-        {
-            parsing.Add("page", $"page must be 1 or more, not {pageNumber}.");
-        }
-        if (size is < 1 or > PagedQuery.MaxPageSize)
-        {
-            parsing.Add("pageSize", $"pageSize must be between 1 and {PagedQuery.MaxPageSize}, not {size}.");
-        }
+        parsing.AddAll(Paging.Errors(pageNumber, size, PagedQuery.MaxPageSize));
         return parsing.HasErrors ? parsing.Problem("source") : TypedResults.Ok(await queries.ListAsync(pageNumber, size, cancellationToken));
     }
 

@@ -87,6 +87,8 @@ public sealed class EventsApiTests : WebAppTest
     [InlineData("page=two", "page")]
     [InlineData("pageSize=501", "pageSize")]
     [InlineData("pageSize=0", "pageSize")]
+    [InlineData("page=99999999&pageSize=500", "page")] // past every possible page: the rows before it overflow an int
+    [InlineData("page=99999999&pageSize=500&company=deepseek", "page")]
     public async Task A_bad_query_is_a_400_problem_naming_the_parameter(string queryString, string parameter)
     {
         using var response = await Client.GetAsync($"/api/events?{queryString}", Ct);

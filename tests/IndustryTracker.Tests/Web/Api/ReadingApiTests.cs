@@ -58,6 +58,9 @@ public sealed class ReadingApiTests : WebAppTest
     [InlineData("/api/investments.csv?to=2025-13-01", "to")]
     [InlineData("/api/sources?page=-1", "page")]
     [InlineData("/api/sources?pageSize=1000", "pageSize")]
+    [InlineData("/api/sources?page=5000000&pageSize=500", "page")]
+    [InlineData("/api/investments?page=5000000&pageSize=500", "page")]
+    [InlineData("/api/companies?page=5000000&pageSize=500", "page")]
     public async Task A_bad_parameter_is_a_400_problem_naming_it(string url, string parameter)
     {
         var json = await GetJsonAsync(url, HttpStatusCode.BadRequest);
