@@ -13,15 +13,16 @@ public sealed record GridUrlState(string? Sort, bool Descending, int Page, int P
 
     public const int DefaultPageSize = 50;
 
-    /// <summary>From the query string; an unknown sort column, a page below 1 or a page size not offered falls back to the default.</summary>
+    /// <summary>From the query string; an unknown sort column, a page below 1 or a page size not offered falls back to the default, a page past the last possible one to that page.</summary>
     public static GridUrlState FromQuery(string? sort, string? dir, int? page, int? pageSize, IReadOnlyCollection<string> sortable)
     {
         var column = sortable.FirstOrDefault(c => string.Equals(c, sort, StringComparison.OrdinalIgnoreCase));
+        var rows = pageSize is { } size && PageSizes.Contains(size) ? size : DefaultPageSize;
         return new GridUrlState(
             column,
             column is not null && string.Equals(dir, "desc", StringComparison.OrdinalIgnoreCase),
-            Math.Max(1, page ?? 1),
-            pageSize is { } size && PageSizes.Contains(size) ? size : DefaultPageSize);
+            Core.Queries.Paging.Clamp(page, rows),
+            rows);
     }
 
     /// <summary>What the grid asks for: its first sort column (it sorts by one), its 0-based page and its page size.</summary>

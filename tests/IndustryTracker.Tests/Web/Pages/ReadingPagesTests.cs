@@ -100,6 +100,19 @@ public sealed partial class ReadingPagesTests : WebAppTest
         Assert.Equal(50, EventIds(await GetHtmlAsync("/timeline")).Count);
     }
 
+    [Theory]
+    [InlineData("/timeline?page=99999999&pageSize=100")]
+    [InlineData("/companies?page=99999999&pageSize=100")]
+    [InlineData("/investments?page=99999999&pageSize=100")]
+    public async Task A_page_number_past_the_last_possible_page_shows_an_empty_page_not_an_error(string url)
+    {
+        // page × pageSize beyond an int: the page is clamped to the last page that can exist, which holds nothing.
+        var html = await GetHtmlAsync(url);
+
+        Assert.Empty(EventIds(html));
+        Assert.DoesNotContain("DeepSeek releases R1", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Models_filter_by_kind_and_a_model_page_shows_developer_quotes_and_events()
     {

@@ -30,6 +30,15 @@ public sealed class UrlStateTests
     }
 
     [Fact]
+    public void A_page_past_the_last_possible_one_is_that_page()
+    {
+        var state = GridUrlState.FromQuery(null, null, int.MaxValue, 100, Sortable);
+
+        Assert.Equal(int.MaxValue / 100, state.Page);
+        Assert.Empty(IndustryTracker.Core.Queries.Paging.Errors(state.Page, state.PageSize, 500));
+    }
+
+    [Fact]
     public void The_grid_reports_a_zero_based_page_and_its_sort()
     {
         var grid = new GridState<string>

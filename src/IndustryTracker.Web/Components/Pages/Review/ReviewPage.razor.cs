@@ -22,7 +22,7 @@ public partial class ReviewPage
     /// <summary>The page of the queue, from the URL (<c>?page=2</c>).</summary>
     [SupplyParameterFromQuery(Name = "page")] public int? PageNumber { get; set; }
 
-    protected override async Task OnParametersSetAsync() => _page = await Review.ListAsync(Math.Max(1, PageNumber ?? 1));
+    protected override async Task OnParametersSetAsync() => _page = await Review.ListAsync(Core.Queries.Paging.Clamp(PageNumber, Core.Queries.PagedQuery.DefaultPageSize));
 
     private async Task GoToAsync(int page) => _page = await Review.ListAsync(page);
 

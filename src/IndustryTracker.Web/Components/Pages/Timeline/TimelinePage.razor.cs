@@ -74,7 +74,7 @@ public sealed partial class TimelinePage
             Categories = [.. categories.Distinct()],
             Models = model is null ? [] : [model],
             Q = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
-            Page = Math.Max(1, Page ?? 1),
+            Page = Paging.Clamp(Page, _pageSize),
             PageSize = _pageSize,
         };
         var problems = query.Validate();
