@@ -53,7 +53,7 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
             var ids = await ordered.Take(max).Select(e => e.Id).ToListAsync(cancellationToken);
             var picked = await RowsAsync(db, ids, cancellationToken);
             var byId = picked.ToDictionary(r => r.Id);
-            return [.. ids.Select(id => byId[id].ToDto())];
+            return [.. ids.Where(byId.ContainsKey).Select(id => byId[id].ToDto())]; // one deleted meanwhile is left out
         }
         var rows = await ordered.Select(Projections.Event(db)).AsSplitQuery().ToListAsync(cancellationToken);
         return [.. rows.Select(r => r.ToDto())];
@@ -185,7 +185,7 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
 
     /// <summary>
     /// The links whose event overlaps the query's date window, by the copy of the event's dates each link carries
-    /// (migration EventLinkDates): a range of the link table's (owner, end, start, event) index, so a busy company's
+    /// (migration EventLinkDates): a range of the link table's (owner, start, end, event) index, so a busy company's
     /// events outside the window are never looked up. The events themselves are filtered by date too.
     /// </summary>
     internal static IQueryable<TLink> InWindow<TLink>(IQueryable<TLink> links, DateOnly? from, DateOnly? to)

@@ -93,7 +93,7 @@ public sealed class InvestmentQueries(IDbContextFactory<IndustryTrackerDbContext
 
     /// <summary>
     /// The <paramref name="count"/> largest investments by USD amount (those without one left out): a top-N query
-    /// (SQLite stores decimals as text, so it orders by the amount as a REAL).
+    /// (SQLite stores decimals as text, so it orders by the amount as a REAL; the few rows read are then ordered exactly).
     /// </summary>
     public async Task<IReadOnlyList<InvestmentDto>> LargestAsync(int count, CancellationToken cancellationToken = default)
     {
@@ -112,12 +112,13 @@ public sealed class InvestmentQueries(IDbContextFactory<IndustryTrackerDbContext
             ? await withAmount.OrderByDescending(i => (double)i.AmountUsd!.Value).ThenBy(i => i.Id).Select(i => i.Id).Take(count).ToListAsync(cancellationToken)
             : await withAmount.OrderByDescending(i => i.AmountUsd).ThenBy(i => i.Id).Select(i => i.Id).Take(count).ToListAsync(cancellationToken);
         var rows = await RowsAsync(db, ids, cancellationToken);
-        return [.. rows.Select(r => r.ToDto())];
+        return [.. rows.Select(r => r.ToDto()).OrderByDescending(i => i.AmountUsd).ThenBy(i => i.Id)];
     }
 
     /// <summary>
-    /// The rows of the investments with these ids, in the order of the ids. A page reads its ids first (filter, sort,
-    /// limit once), then this: otherwise each of the split query's collection reads repeats the filter and the sort.
+    /// The rows of the investments with these ids, in the order of the ids (one deleted since its id was read is left
+    /// out). A page reads its ids first (filter, sort, limit once), then this: otherwise each of the split query's
+    /// collection reads repeats the filter and the sort.
     /// </summary>
     internal static async Task<List<InvestmentRow>> RowsAsync(IndustryTrackerDbContext db, IReadOnlyList<int> ids, CancellationToken cancellationToken)
     {
@@ -132,7 +133,7 @@ public sealed class InvestmentQueries(IDbContextFactory<IndustryTrackerDbContext
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var byId = rows.ToDictionary(r => r.Id);
-        return [.. ids.Select(id => byId[id])];
+        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
     }
 
     private static IQueryable<Investment> Filter(IndustryTrackerDbContext db, IQueryable<Investment> investments, InvestmentQuery query)
