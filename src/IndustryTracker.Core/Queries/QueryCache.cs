@@ -40,31 +40,71 @@ public sealed class QueryCache(TimeProvider time)
         }
     }
 
-    /// <summary>The cached result for <paramref name="key"/>, or the result of <paramref name="load"/>, then cached.</summary>
+    /// <summary>
+    /// The cached result for <paramref name="key"/>, or the result of <paramref name="load"/>, then cached. Readers that
+    /// miss the same key at the same time share one load: when a write (or the 30 s expiry) drops a result that many
+    /// requests are asking for, the query runs once, not once per request. A load that fails is not kept; a reader
+    /// whose shared load was cancelled by the reader that started it (its request ended) loads again itself.
+    /// </summary>
     public async Task<T> GetOrAddAsync<T>(string key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
         where T : notnull
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(load);
-        var now = time.GetUtcNow();
-        var version = Version;
-        if (_entries.TryGetValue(key, out var found) && found.Version == version && found.Expires > now && found.Value is T value)
+        while (true)
         {
-            return value;
-        }
-        var result = await load(cancellationToken);
-        if (Version == version)
-        {
+            var now = time.GetUtcNow();
+            var version = Version;
+            var mine = new Entry(new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously), version, now + TimeToLive);
             if (_entries.Count >= MaxEntries)
             {
                 _entries.Clear();
             }
-            _entries[key] = new Entry(result, version, now + TimeToLive);
+            var entry = _entries.AddOrUpdate(key, mine, (_, existing) => existing.Version == version && existing.Expires > now ? existing : mine);
+            if (!ReferenceEquals(entry, mine))
+            {
+                object shared;
+                try
+                {
+                    shared = await entry.Result.Task.WaitAsync(cancellationToken);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The reader that started the load went away before it finished; its entry is gone: try again.
+                    continue;
+                }
+                // A key names one kind of result; should two ever share it, this reader's own load answers it.
+                return shared is T value ? value : await load(cancellationToken);
+            }
+            try
+            {
+                var result = await load(cancellationToken);
+                mine.Result.SetResult(result);
+                if (Version != version)
+                {
+                    // A write overlapped the load: readers already waiting get this result, later ones a fresh one.
+                    _entries.TryRemove(new KeyValuePair<string, Entry>(key, mine));
+                }
+                return result;
+            }
+            catch (Exception exception)
+            {
+                _entries.TryRemove(new KeyValuePair<string, Entry>(key, mine));
+                if (exception is OperationCanceledException)
+                {
+                    mine.Result.SetCanceled(CancellationToken.None);
+                }
+                else
+                {
+                    mine.Result.SetException(exception);
+                }
+                throw;
+            }
         }
-        return result;
     }
 
-    private sealed record Entry(object Value, long Version, DateTimeOffset Expires);
+    /// <summary>A result, or the load of one in flight, for the cache version it started at.</summary>
+    private sealed record Entry(TaskCompletionSource<object> Result, long Version, DateTimeOffset Expires);
 }
 
 /// <summary>The one way a query reads an aggregate through the (optional) <see cref="QueryCache"/>.</summary>
