@@ -35,7 +35,10 @@ public static partial class EventSearch
         if (db.Database.IsNpgsql())
         {
             var tsQuery = TsQuery(words);
-            return db.Database.SqlQuery<int>($"""SELECT "EventId" AS "Value" FROM "EventSearch" WHERE "Document" @@ to_tsquery('simple'::regconfig, {tsQuery})""");
+            // OFFSET 0 keeps PostgreSQL from folding the match into the events' query: otherwise, to avoid a sort, it walks
+            // the events in date order and tests each one's document until a page is found (150-220 ms for a word in 1%
+            // of 100,000 titles), instead of reading the matches from the GIN index first (a few ms) and sorting those.
+            return db.Database.SqlQuery<int>($"""SELECT "EventId" AS "Value" FROM "EventSearch" WHERE "Document" @@ to_tsquery('simple'::regconfig, {tsQuery}) OFFSET 0""");
         }
         var match = Fts5Match(words);
         return db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "EventSearch" WHERE "EventSearch" MATCH {match}""");
