@@ -39,6 +39,7 @@ case "$PROVIDER" in
       recreate_pg_database "$PG_DB"
       generate "$PG_DB"
     fi
+    tune_pg_database "$PG_DB"
     sql() { pg_psql "$PG_DB" -tA -c "$1"; }
     app_env=()
     label="PostgreSQL database $PG_DB" ;;

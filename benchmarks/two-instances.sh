@@ -36,6 +36,7 @@ connection=$(pg_connection "$DB")
 export Database__Provider=Postgres ConnectionStrings__IndustryTracker="$connection"
 echo "== database $DB on PostgreSQL: $EVENTS generated events"
 recreate_pg_database "$DB"
+tune_pg_database "$DB"
 dotnet "$CLI" generate --db "$DB" --companies "$COMPANIES" --events "$EVENTS" --investments "$INVESTMENTS" --seed 42 | tail -1
 
 echo "== instances"
