@@ -31,5 +31,5 @@ SELECT e.\"Id\" FROM \"Events\" AS e WHERE $2 ORDER BY e.\"DateStart\", e.\"Date
 live='e."DeletedAt" IS NULL'
 time_sql "busy company + one month" "$live AND e.\"Id\" IN ($(company_ids "$busy")) AND e.\"DateEnd\" >= '2025-02-01' AND e.\"DateStart\" <= '2025-02-28'"
 time_sql "quiet company" "$live AND e.\"Id\" IN ($(company_ids "$quiet"))"
-time_sql "full text" "$live AND e.\"Id\" IN (SELECT \"EventId\" FROM \"EventSearch\" WHERE \"Document\" @@ to_tsquery('simple'::regconfig, '$word:*'))"
+time_sql "full text" "$live AND e.\"Id\" IN (SELECT \"EventId\" FROM \"EventSearch\" WHERE \"Document\" @@ to_tsquery('simple'::regconfig, '$word:*') OFFSET 0)"
 time_sql "unfiltered" "$live"
