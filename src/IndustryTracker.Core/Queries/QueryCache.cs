@@ -97,6 +97,7 @@ public sealed class QueryCache(TimeProvider time)
                 else
                 {
                     mine.Result.SetException(exception);
+                    _ = mine.Result.Task.Exception; // observed here: readers that waited rethrow it; none may have
                 }
                 throw;
             }
