@@ -55,6 +55,11 @@ public sealed class QueryCache(TimeProvider time)
         {
             var now = time.GetUtcNow();
             var version = Version;
+            if (_entries.TryGetValue(key, out var found) && found.Version == version && found.Expires > now
+                && found.Result.Task.IsCompletedSuccessfully && found.Result.Task.Result is T cached)
+            {
+                return cached; // the common case: a result already there, nothing to allocate
+            }
             var mine = new Entry(new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously), version, now + TimeToLive);
             if (_entries.Count >= MaxEntries)
             {
