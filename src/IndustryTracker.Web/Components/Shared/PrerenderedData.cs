@@ -16,10 +16,19 @@ public sealed class PrerenderedData<T> : IDisposable
     private string? _address;
     private T? _value;
 
-    public PrerenderedData(PersistentComponentState state, string key)
+    /// <param name="handOver">
+    /// Whether an interactive render follows this one: false on a page rendered statically (its component's
+    /// <c>AssignedRenderMode</c> is null), whose data then stays out of the page even when an interactive island on it
+    /// persists its own state.
+    /// </param>
+    public PrerenderedData(PersistentComponentState state, string key, bool handOver = true)
     {
         _state = state;
         _key = key;
+        if (!handOver)
+        {
+            return;
+        }
         _subscription = state.RegisterOnPersisting(() =>
         {
             if (_address is not null)
