@@ -15,6 +15,11 @@ internal static class MudPicker
         var box = page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true });
         await box.ClickAsync();
         await box.FillAsync(search);
+        // Clicking the box lists the first companies at once; the typed search answers after its debounce. Choose only
+        // from the list for the typed text: an option clicked in the first list is undone when the search's list
+        // replaces it.
+        await Assertions.Expect(page.GetByRole(AriaRole.Option)
+            .Filter(new() { HasNotTextRegex = new Regex(Regex.Escape(search), RegexOptions.IgnoreCase) })).ToHaveCountAsync(0);
         await Option(page, option).ClickAsync();
     }
 
