@@ -1,13 +1,14 @@
 using Bunit;
 using IndustryTracker.Core.Contracts;
 using IndustryTracker.Web.Components.Pages.Timeline;
+using IndustryTracker.Web.Security;
 
 namespace IndustryTracker.Tests.Components.Timeline;
 
-public sealed class EventItemTests : ComponentTestContext
+public sealed class EventListTests : ComponentTestContext
 {
-    private IRenderedComponent<EventItem> RenderItem(EventDto item, IReadOnlyDictionary<string, string>? titles = null) =>
-        Render<EventItem>(p => p.Add(c => c.Event, item).Add(c => c.ArticleTitles, titles));
+    private IRenderedComponent<EventList> RenderItem(EventDto item, IReadOnlyDictionary<string, string>? titles = null) =>
+        Render<EventList>(p => p.Add(c => c.Events, [item]).Add(c => c.ArticleTitles, titles));
 
     private static readonly EventDto Weixin = new(
         42,
@@ -90,5 +91,39 @@ public sealed class EventItemTests : ComponentTestContext
         var cut = RenderItem(Weixin);
 
         Assert.Empty(cut.FindAll("a[href='events/42/edit']"));
+    }
+
+    [Fact]
+    public void Lists_the_events_in_the_order_given_each_in_its_own_row()
+    {
+        var later = Weixin with { Id = 43, Title = "Tencent opens Yuanbao to DeepSeek" };
+
+        var cut = Render<EventList>(p => p.Add(c => c.Events, [later, Weixin]));
+
+        Assert.Equal(["43", "42"], cut.FindAll("ol.timeline-list > li > article").Select(a => a.GetAttribute("data-event-id")));
+    }
+
+    [Fact]
+    public void An_editor_gets_an_edit_link_on_every_event()
+    {
+        AddAuthorization().SetAuthorized("editor@example.com").SetPolicies(Policies.CanEdit);
+        var later = Weixin with { Id = 43, Title = "Tencent opens Yuanbao to DeepSeek" };
+
+        var cut = Render<EventList>(p => p.Add(c => c.Events, [Weixin, later]));
+
+        Assert.Equal(
+            [("events/42/edit", "Edit Tencent integrates DeepSeek into Weixin"), ("events/43/edit", "Edit Tencent opens Yuanbao to DeepSeek")],
+            cut.FindAll("a.edit-link").Select(a => (a.GetAttribute("href"), a.GetAttribute("aria-label"))));
+    }
+
+    [Fact]
+    public void A_signed_in_reader_without_the_editor_policy_gets_no_edit_link()
+    {
+        AddAuthorization().SetAuthorized("reader@example.com");
+
+        var cut = Render<EventList>(p => p.Add(c => c.Events, [Weixin]));
+
+        Assert.Single(cut.FindAll("article.timeline-event"));
+        Assert.Empty(cut.FindAll("a.edit-link"));
     }
 }
