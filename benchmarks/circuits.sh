@@ -7,6 +7,7 @@
 # after. Circuit limits come from the app's "Circuits" settings (docs/benchmarks.md).
 #   benchmarks/circuits.sh
 #   COUNT=20 ROUNDS=2 benchmarks/circuits.sh      # a quick run
+#   SPREAD=20000 benchmarks/circuits.sh           # each round's clicks one after another across 20 s, not all at once
 #   APP_ENV="DOTNET_gcServer=1" benchmarks/circuits.sh   # extra VAR=VALUE settings for the app (space-separated)
 # Needs dotnet; installs chromium and curl from Debian when missing.
 set -euo pipefail
@@ -27,5 +28,5 @@ read -r -a app_env <<<"${APP_ENV:-}"
 start_web app "$PORT" "$work/app.log" "ConnectionStrings__IndustryTracker=Data Source=$DB" ${app_env[@]+"${app_env[@]}"}
 echo "app: pid $STARTED_PID; ${APP_ENV:+settings: $APP_ENV; } $COUNT pages of /timeline?company=$busy&from=2025-01-01&to=2025-12-31; $(note_load)"
 dotnet "$DRIVER" circuits --url "http://127.0.0.1:$PORT/timeline?company=$busy&from=2025-01-01&to=2025-12-31" \
-  --pid "$STARTED_PID" --count "$COUNT" --rounds "$ROUNDS" --hold "${HOLD:-0}" --chromium "$(command -v chromium)"
+  --pid "$STARTED_PID" --count "$COUNT" --rounds "$ROUNDS" --spread "${SPREAD:-0}" --hold "${HOLD:-0}" --chromium "$(command -v chromium)"
 echo "$(note_load)"

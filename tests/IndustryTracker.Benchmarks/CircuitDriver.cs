@@ -9,12 +9,13 @@ namespace IndustryTracker.Benchmarks;
 /// connected, then on every page at once toggles a category facet (a filter change that round-trips through the
 /// page's circuit and re-renders the list and facets) and times each change from the click until the page shows it.
 /// Reports p50/p95/max of those round trips per round and the server's working set (VmRSS of --pid) before the
-/// pages, with all of them open, and after the rounds.
+/// pages, with all of them open, and after the rounds. With --spread MS the pages click one after another across MS
+/// milliseconds instead of all at once: readers who each change a filter once in that window, while every page stays open.
 /// </summary>
 internal static class CircuitDriver
 {
     private const string Usage =
-        "circuits --url URL --pid SERVER_PID [--count 200] [--rounds 4] [--open-parallel 8] [--hold 0] [--chromium /usr/bin/chromium]";
+        "circuits --url URL --pid SERVER_PID [--count 200] [--rounds 4] [--open-parallel 8] [--spread 0] [--hold 0] [--chromium /usr/bin/chromium]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -64,10 +65,15 @@ internal static class CircuitDriver
         for (var round = 1; round <= options.Rounds; round++)
         {
             var selecting = round % 2 == 1;
-            var times = await Task.WhenAll(pages.Select(page => ToggleAsync(page, category, selecting)));
+            var times = await Task.WhenAll(pages.Select(async (page, i) =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds((double)options.Spread * i / pages.Length));
+                return await ToggleAsync(page, category, selecting);
+            }));
             Array.Sort(times);
+            var when = options.Spread > 0 ? $"one after another across {options.Spread} ms" : "at once";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"round {round} ({(selecting ? "select" : "clear")} category={category} on {times.Length} pages at once): p50 {Percentile(times, 0.50):0} ms, p95 {Percentile(times, 0.95):0} ms, max {times[^1]:0} ms"));
+                $"round {round} ({(selecting ? "select" : "clear")} category={category} on {times.Length} pages {when}): p50 {Percentile(times, 0.50):0} ms, p95 {Percentile(times, 0.95):0} ms, max {times[^1]:0} ms"));
         }
         Report("server working set after the rounds (pages still open)", options.Pid);
         if (options.Hold > 0)
@@ -120,7 +126,7 @@ internal static class CircuitDriver
         Console.WriteLine($"{label}: {Field("VmRSS:")} (peak {Field("VmHWM:")}; anonymous {Field("RssAnon:")}, files {Field("RssFile:")}, shared {Field("RssShmem:")})");
     }
 
-    private sealed record Options(string Url, int Pid, int Count, int Rounds, int OpenParallel, int Hold, string Chromium);
+    private sealed record Options(string Url, int Pid, int Count, int Rounds, int OpenParallel, int Spread, int Hold, string Chromium);
 
     private static Options? Parse(string[] args)
     {
@@ -139,7 +145,7 @@ internal static class CircuitDriver
         {
             return null;
         }
-        return new Options(url, Int("pid", 0), Int("count", 200), Int("rounds", 4), Int("open-parallel", 8), Int("hold", 0),
+        return new Options(url, Int("pid", 0), Int("count", 200), Int("rounds", 4), Int("open-parallel", 8), Int("spread", 0), Int("hold", 0),
             values.GetValueOrDefault("chromium", "/usr/bin/chromium"));
     }
 }
