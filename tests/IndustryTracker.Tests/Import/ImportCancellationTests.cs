@@ -32,12 +32,21 @@ public sealed class ImportCancellationTests
         var directory = CompanyDirectory.Build(ReferenceData.Default, [], article.Profiles);
         var catalog = ModelCatalog.Build(ReferenceData.Default, []);
         // Since the importer's speed-ups the whole extraction can take under 100 ms on an idle machine, so a later
-        // deadline may never be reached; 5 ms falls inside the run (or, at worst, just before its first sentence).
-        using var soon = new CancellationTokenSource(TimeSpan.FromMilliseconds(5));
+        // deadline may never be reached; 5 ms falls inside the run (or, at worst, just before its first sentence). The
+        // cancel comes from a thread of its own, not a timer: a timer's callback waits for a thread-pool thread, which a
+        // busy parallel test run can keep from it for seconds, long after the extraction has finished.
+        using var soon = new CancellationTokenSource();
+        var canceller = new Thread(() =>
+        {
+            Thread.Sleep(5);
+            soon.Cancel();
+        }) { IsBackground = true };
 
         var clock = Stopwatch.StartNew();
+        canceller.Start();
         Assert.ThrowsAny<OperationCanceledException>(() => FactExtractor.Extract(article, directory, catalog, ReferenceData.Default, soon.Token));
         clock.Stop();
+        canceller.Join();
 
         // Generous for a loaded machine: the point is that it stops at the next sentence, not at the end of the article.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"extraction stopped only after {clock.Elapsed}");
