@@ -126,4 +126,15 @@ public sealed class EventListTests : ComponentTestContext
         Assert.Single(cut.FindAll("article.timeline-event"));
         Assert.Empty(cut.FindAll("a.edit-link"));
     }
+
+    [Fact]
+    public void While_the_sign_in_is_being_checked_the_events_show_without_edit_links()
+    {
+        AddAuthorization().SetAuthorizing();
+
+        var cut = Render<EventList>(p => p.Add(c => c.Events, [Weixin]));
+
+        Assert.Equal("Tencent integrates DeepSeek into Weixin", cut.Find("article.timeline-event h3").TextContent);
+        Assert.Empty(cut.FindAll("a.edit-link"));
+    }
 }
