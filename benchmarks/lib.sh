@@ -95,9 +95,14 @@ stop_started() {
   _started_pids=()
 }
 
-# wrk_run LABEL URL: wrk with the report line of benchmarks/wrk-report.lua.
+# wrk_run LABEL URL: wrk with the report line of benchmarks/wrk-report.lua, after a warm-up of WARMUP (default 10s;
+# 0 for none) under the same load and not reported: a freshly started .NET process spends its first seconds of load
+# compiling (tiered JIT), which is what a cold start costs, not what the request costs on a running server.
 wrk_run() {
   curl -fs -o /dev/null --max-time 120 "$2" || echo "  (warm-up request for $2 failed)"
+  if [ "${WARMUP:-10s}" != 0 ]; then
+    wrk -t"${THREADS:-2}" -c"${CONNECTIONS:-32}" -d"${WARMUP:-10s}" --timeout 30s "$2" >/dev/null
+  fi
   printf '%-44s ' "$1"
   wrk -t"${THREADS:-2}" -c"${CONNECTIONS:-32}" -d"${DURATION:-20s}" --timeout 30s -s "$root/benchmarks/wrk-report.lua" "$2" | tail -1
 }

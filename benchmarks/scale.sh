@@ -9,6 +9,7 @@
 #   PROVIDER=postgres benchmarks/scale.sh    # the same targets on PostgreSQL
 #   DB=/tmp/x.db EVENTS=20000 DURATION=5s benchmarks/scale.sh
 #   ONLY=api benchmarks/scale.sh            # only the /api/events targets (also: facets, pages, sql)
+#   WARMUP=0 benchmarks/scale.sh            # each target is measured after 10 s of the same load (WARMUP); 0 measures a cold process
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 PROVIDER="${PROVIDER:-sqlite}"
