@@ -41,7 +41,15 @@ public sealed class IndustryTrackerDbContext(DbContextOptions<IndustryTrackerDbC
     public string? Actor { get; set; }
 
     /// <summary>How this unit of work's saves are recorded in history (see <see cref="History.HistoryInterceptor"/>).</summary>
-    public History.HistoryRecording History { get; } = new();
+    public History.HistoryRecording History { get; private set; } = new();
+
+    /// <summary>Clears what a previous unit of work left on a pooled context: its actor and its history recording.</summary>
+    internal IndustryTrackerDbContext StartUnitOfWork()
+    {
+        Actor = null;
+        History = new();
+        return this;
+    }
 
     /// <summary>
     /// Detects changes once per save. The save's interceptors (auditing, history, the cache stamp) each read the change
