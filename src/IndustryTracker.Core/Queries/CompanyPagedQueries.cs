@@ -63,12 +63,20 @@ public sealed class CompanyPagedQueries(IDbContextFactory<IndustryTrackerDbConte
 
     /// <summary>
     /// Every category with its number of companies and its first <paramref name="perCategory"/> companies by name,
-    /// in category order: two queries (a GROUP BY and a ranked window), whatever the number of companies.
+    /// in category order: two queries (a GROUP BY and a ranked window), whatever the number of companies. Both read
+    /// every company (3 ms at 2,000), so the result is kept until the next write (here or, by the stamp, anywhere).
     /// </summary>
     public async Task<IReadOnlyList<LandscapeCategory>> LandscapeAsync(int perCategory = 12, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perCategory);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await CachedReads.ReadAsync(
+            cache, db, "landscape|" + perCategory.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ct => ReadLandscapeAsync(db, perCategory, ct), cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<LandscapeCategory>> ReadLandscapeAsync(IndustryTrackerDbContext db, int perCategory, CancellationToken cancellationToken)
+    {
         var counts = await db.Companies.AsNoTracking().IgnoreAutoIncludes()
             .GroupBy(c => c.Category)
             .Select(g => new { Category = g.Key, Count = g.Count() })

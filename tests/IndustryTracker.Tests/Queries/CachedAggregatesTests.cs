@@ -1,3 +1,5 @@
+using IndustryTracker.Core.Companies;
+using IndustryTracker.Core.Contracts;
 using IndustryTracker.Core.Data;
 using IndustryTracker.Core.Dates;
 using IndustryTracker.Core.Investments;
@@ -60,6 +62,25 @@ public sealed class CachedAggregatesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_landscape_follows_a_write()
+    {
+        Task<IReadOnlyList<LandscapeCategory>> LandscapeAsync() => ReadAsync(s => s.GetRequiredService<CompanyPagedQueries>().LandscapeAsync(2, Ct));
+        var before = await LandscapeAsync();
+        Assert.Equal(Shape(before), Shape(await LandscapeAsync()));
+
+        await WriteAsync(db =>
+        {
+            db.Add(new Company("Aaa Chip Works", CompanyCategory.Chipmaker));
+            return Task.CompletedTask;
+        });
+
+        var after = await LandscapeAsync();
+        var chipmakers = Assert.Single(after, c => c.Category == EnumNames.Of(CompanyCategory.Chipmaker));
+        Assert.Equal((before.SingleOrDefault(c => c.Category == chipmakers.Category)?.Count ?? 0) + 1, chipmakers.Count);
+        Assert.Equal("Aaa Chip Works", chipmakers.Companies[0].Name);
+    }
+
+    [Fact]
     public async Task A_profiles_first_relations_follow_a_write()
     {
         Task<List<string>> RelatedAsync() => ReadAsync(async s =>
@@ -76,6 +97,9 @@ public sealed class CachedAggregatesTests : IAsyncLifetime
 
         Assert.Contains("baidu", await RelatedAsync());
     }
+
+    private static string Shape(IReadOnlyList<LandscapeCategory> landscape) =>
+        string.Join(";", landscape.Select(c => $"{c.Category}:{c.Count}:{string.Join(",", c.Companies.Select(l => l.Slug))}"));
 
     private async Task<T> ReadAsync<T>(Func<IServiceProvider, Task<T>> read)
     {
