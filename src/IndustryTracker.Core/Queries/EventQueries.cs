@@ -18,7 +18,8 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
     /// One page of the events matching <paramref name="query"/>, ordered by date start, then end, then id.
     /// Call <see cref="EventQuery.Validate"/> first; an invalid query throws <see cref="ArgumentException"/>.
     /// Three round trips whatever the page holds: the count, the page's ids (from the company's links when one company
-    /// and perhaps a date window are the only filters, see <see cref="CompanyEventPages"/>), then its rows (one split query).
+    /// and perhaps a date window are the only filters, see <see cref="CompanyEventPages"/>; for a text search, from the
+    /// cached order of its matches, see <see cref="CachesSearchOrder"/>), then its rows (one split query).
     /// </summary>
     public async Task<PagedResult<EventDto>> ListAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
