@@ -64,12 +64,18 @@ public sealed class ReviewService(IDbContextFactory<IndustryTrackerDbContext> co
         var candidates = events.Concat(investments).Concat(valuations).ToList();
 
         var quotes = await FirstQuotesAsync(db, candidates, cancellationToken);
-        var items = candidates
+        var queue = candidates
             .Where(c => quotes.ContainsKey((c.Kind, c.Id)))
-            .Select(c => ToItem(c, quotes[(c.Kind, c.Id)]))
-            .OrderByDescending(i => i.ImportedAt).ThenBy(i => i.ArticleId).ThenBy(i => i.Paragraph).ThenBy(i => i.Id, StringComparer.Ordinal)
+            .Select(c => (Candidate: c, Quote: quotes[(c.Kind, c.Id)]))
+            .OrderByDescending(f => f.Quote.ImportedAt).ThenBy(f => f.Quote.ArticleId).ThenBy(f => f.Quote.Paragraph)
+            .ThenBy(f => IdOf(f.Candidate), StringComparer.Ordinal)
             .ToList();
-        return new PagedResult<ReviewItem>([.. items.Skip((page - 1) * pageSize).Take(pageSize)], items.Count, page, pageSize);
+        var shown = queue.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        // The paragraphs around the quotes are read for the page only: the queue is sorted by the quotes alone.
+        var paragraphs = await ParagraphTextsAsync(db, [.. shown.Select(f => (f.Quote.ArticleId, f.Quote.Paragraph))], cancellationToken);
+        return new PagedResult<ReviewItem>(
+            [.. shown.Select(f => ToItem(f.Candidate, f.Quote, paragraphs.GetValueOrDefault((f.Quote.ArticleId, f.Quote.Paragraph)) ?? f.Quote.Text))],
+            queue.Count, page, pageSize);
     }
 
     /// <summary>Marks the imported fact confirmed by <paramref name="editor"/>; false when there is no such imported fact.</summary>
@@ -120,15 +126,35 @@ public sealed class ReviewService(IDbContextFactory<IndustryTrackerDbContext> co
 
     private sealed record Candidate(string Kind, int Id, string Label, string? Date, string? Rule, FactConfidence Confidence, string? EditHref);
 
-    private sealed record Quote(int ArticleId, string Article, DateTimeOffset ImportedAt, int Paragraph, string Text, string ParagraphText);
+    private sealed record Quote(int ArticleId, string Article, DateTimeOffset ImportedAt, int Paragraph, string Text);
 
-    private static ReviewItem ToItem(Candidate c, Quote q) => new(
-        $"{c.Kind}-{c.Id}", c.Kind, c.Id, c.Label, c.Date, c.Rule ?? Provenance.Unspecified.Rule, EnumNames.Of(c.Confidence),
-        q.ArticleId, q.Article, q.Paragraph, q.Text, q.ParagraphText, q.ImportedAt,
+    private static string IdOf(Candidate c) => $"{c.Kind}-{c.Id}";
+
+    private static ReviewItem ToItem(Candidate c, Quote q, string paragraphText) => new(
+        IdOf(c), c.Kind, c.Id, c.Label, c.Date, c.Rule ?? Provenance.Unspecified.Rule, EnumNames.Of(c.Confidence),
+        q.ArticleId, q.Article, q.Paragraph, q.Text, paragraphText, q.ImportedAt,
         $"sources/{q.ArticleId}",
         c.EditHref);
 
-    /// <summary>The first quote (by article and paragraph) of each candidate, with its paragraph's text.</summary>
+    /// <summary>The text of each of these paragraphs, by article and number (one query; missing ones left out).</summary>
+    private static async Task<Dictionary<(int ArticleId, int Number), string>> ParagraphTextsAsync(
+        IndustryTrackerDbContext db, List<(int ArticleId, int Number)> wanted, CancellationToken cancellationToken)
+    {
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+        var articleIds = wanted.Select(w => w.ArticleId).Distinct().ToList();
+        var numbers = wanted.Select(w => w.Number).Distinct().ToList();
+        var rows = await db.Set<ArticleParagraph>()
+            .Where(p => articleIds.Contains(p.ArticleId) && numbers.Contains(p.Number))
+            .Select(p => new { p.ArticleId, p.Number, p.Text })
+            .ToListAsync(cancellationToken);
+        var wantedSet = wanted.ToHashSet();
+        return rows.Where(r => wantedSet.Contains((r.ArticleId, r.Number))).ToDictionary(r => (r.ArticleId, r.Number), r => r.Text);
+    }
+
+    /// <summary>The first quote (by article and paragraph) of each candidate.</summary>
     private static async Task<Dictionary<(string Kind, int Id), Quote>> FirstQuotesAsync(IndustryTrackerDbContext db, List<Candidate> candidates, CancellationToken cancellationToken)
     {
         var eventIds = candidates.Where(c => c.Kind == EventKind).Select(c => c.Id).ToList();
@@ -142,7 +168,6 @@ public sealed class ReviewService(IDbContextFactory<IndustryTrackerDbContext> co
             .Select(m => new
             {
                 m.TimelineEventId, m.InvestmentId, m.ValuationId, m.ArticleId, Article = m.Article.FileName, m.Article.ImportedAt, m.Paragraph, m.Quote,
-                ParagraphText = m.Article.Paragraphs.Where(p => p.Number == m.Paragraph).Select(p => p.Text).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         var quotes = new Dictionary<(string, int), Quote>();
@@ -154,7 +179,7 @@ public sealed class ReviewService(IDbContextFactory<IndustryTrackerDbContext> co
                 { InvestmentId: { } i } => (InvestmentKind, i),
                 _ => (ValuationKind, row.ValuationId!.Value),
             };
-            quotes.TryAdd(key, new Quote(row.ArticleId, row.Article, row.ImportedAt, row.Paragraph, row.Quote, row.ParagraphText ?? row.Quote));
+            quotes.TryAdd(key, new Quote(row.ArticleId, row.Article, row.ImportedAt, row.Paragraph, row.Quote));
         }
         return quotes;
     }

@@ -62,6 +62,30 @@ public sealed class ReviewServiceTests
     }
 
     [Fact]
+    public async Task A_page_of_the_queue_reads_the_paragraphs_of_its_own_quotes_only()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await WriteAsync(database, "moonshot.txt", Text, MoonshotFacts);
+        var recorder = new Scale.SqlCommandRecorder();
+        var service = new ReviewService(recorder.FactoryFor(database), database.Time);
+        var whole = await service.ListAsync(cancellationToken: Ct);
+
+        for (var page = 1; page <= whole.Total; page++)
+        {
+            recorder.Clear();
+            var one = await service.ListAsync(page, 1, Ct);
+
+            var item = Assert.Single(one.Items);
+            Assert.Equal(whole.Items[page - 1], item); // same order, same quote and paragraph as the whole queue
+            Assert.Contains(item.Quote, item.ParagraphText, StringComparison.Ordinal);
+            // The queue is sorted by its quotes alone; one command reads paragraphs, for this page's quote.
+            var paragraphs = Assert.Single(recorder.Commands, c => c.Sql.Contains("\"ArticleParagraphs\"", StringComparison.Ordinal));
+            Assert.DoesNotContain("\"Mentions\"", paragraphs.Sql, StringComparison.Ordinal);
+            Assert.InRange(paragraphs.Parameters.Count, 1, 2); // one article, one paragraph number
+        }
+    }
+
+    [Fact]
     public async Task Correcting_an_investment_or_a_valuation_opens_the_profile_form_of_its_company()
     {
         await using var database = await TestDatabase.CreateAsync();
