@@ -61,6 +61,7 @@ month="from=2025-02-01&to=2025-02-28"
 if [ "$ONLY" = all ] || [ "$ONLY" = api ]; then
   wrk_run "api busy company + one month" "$base/api/events?company=$busy&$month"
   wrk_run "api quiet company" "$base/api/events?company=$quiet"
+  wrk_run "api one month (no other filter)" "$base/api/events?$month"
   wrk_run "api full text" "$base/api/events?q=$WORD"
   wrk_run "api unfiltered" "$base/api/events"
 fi

@@ -25,15 +25,17 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
     {
         ThrowIfInvalid(query);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var events = Filter(db, db.Events.AsNoTracking(), query);
+        await CachedReads.ObserveAsync(facetCache, db, cancellationToken);
+        var window = await EventSpans.WindowAsync(facetCache, db, query.From, query.To, cancellationToken);
+        var events = Filter(db, db.Events.AsNoTracking(), query, window);
 
         // The count walks every matching event (all of them, unfiltered): cached until the next write, by any instance.
-        var total = await CachedReads.ReadAsync(facetCache, db, "count|" + CacheKey(query), events.CountAsync, cancellationToken);
+        var total = await CachedReads.GetAsync(facetCache, "count|" + CacheKey(query), events.CountAsync, cancellationToken);
         var skip = (query.Page - 1) * query.PageSize;
         var ids = total <= skip
             ? []
             : OnlyCompany(query) is { } slug
-                ? await CompanyEventPages.IdsAsync(db, CompanyIds(db, [slug]), query.From, query.To, skip, query.PageSize, cancellationToken)
+                ? await CompanyEventPages.IdsAsync(db, CompanyIds(db, [slug]), window, skip, query.PageSize, cancellationToken)
                 : CachesSearchOrder(query, total)
                     ? [.. (await facetCache!.GetOrAddAsync("order|" + CacheKey(query), ct => OrderedIdsAsync(events, ct), cancellationToken))
                         .Skip(skip).Take(query.PageSize)]
@@ -62,7 +64,12 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
     {
         ThrowIfInvalid(query with { Page = 1, PageSize = EventQuery.DefaultPageSize });
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var events = Filter(db, db.Events.AsNoTracking(), query);
+        if (query.From is not null)
+        {
+            await CachedReads.ObserveAsync(facetCache, db, cancellationToken); // for the window's bound only
+        }
+        var window = await EventSpans.WindowAsync(facetCache, db, query.From, query.To, cancellationToken);
+        var events = Filter(db, db.Events.AsNoTracking(), query, window);
         var ordered = newestFirst
             ? events.OrderByDescending(e => e.Date.Start).ThenByDescending(e => e.Date.End).ThenByDescending(e => e.Id)
             : Ordered(events);
@@ -110,7 +117,8 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
     private async Task<EventFacets> CountFacetsAsync(EventQuery query, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await EventFacetCounter.CountAsync(db, Filter(db, db.Events.AsNoTracking(), query), cancellationToken);
+        var window = await EventSpans.WindowAsync(facetCache, db, query.From, query.To, cancellationToken);
+        return await EventFacetCounter.CountAsync(db, Filter(db, db.Events.AsNoTracking(), query, window), cancellationToken);
     }
 
     /// <summary>The filters of <paramref name="query"/> in a canonical form (page ignored): equal filters, equal keys.</summary>
@@ -154,19 +162,20 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
     /// The events matching the filters of <paramref name="query"/>. Every filter is an indexed lookup: companies and
     /// models as <c>Id IN (SELECT "EventId" FROM "EventCompanies"/"EventModels" …)</c> over the join tables' indexes
     /// (never a correlated EXISTS per event), dates and categories on the live-event indexes, words on the full-text
-    /// index. See docs/benchmarks.md.
+    /// index. See docs/benchmarks.md. <paramref name="window"/> is the query's dates, with the earliest start an
+    /// event in them can have when it is known (<see cref="EventSpans"/>).
     /// </summary>
-    internal static IQueryable<TimelineEvent> Filter(IndustryTrackerDbContext db, IQueryable<TimelineEvent> events, EventQuery query)
+    internal static IQueryable<TimelineEvent> Filter(IndustryTrackerDbContext db, IQueryable<TimelineEvent> events, EventQuery query, DateWindow window)
     {
         var slugs = Normalize(query.Companies);
         if (slugs.Count > 0)
         {
             var companyIds = CompanyIds(db, slugs);
-            var direct = InWindow(EventCompanyLinks(db), query.From, query.To).Where(l => companyIds.Contains(l.CompanyId)).Select(l => l.EventId);
+            var direct = InWindow(EventCompanyLinks(db), window).Where(l => companyIds.Contains(l.CompanyId)).Select(l => l.EventId);
             // A join from the (few) models the companies develop, so the links are read by model through their index.
             var viaModels = db.AiModels
                 .Where(m => m.DeveloperId != null && companyIds.Contains(m.DeveloperId.Value))
-                .Join(InWindow(EventModelLinks(db), query.From, query.To), m => m.Id, l => l.AiModelId, (m, l) => l.EventId);
+                .Join(InWindow(EventModelLinks(db), window), m => m.Id, l => l.AiModelId, (m, l) => l.EventId);
             var matching = direct.Concat(viaModels);
             events = events.Where(e => matching.Contains(e.Id));
         }
@@ -174,11 +183,15 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         {
             events = events.Where(e => e.ConfirmedAt != null);
         }
-        if (query.From is { } from)
+        if (window.From is { } from)
         {
             events = events.Where(e => e.Date.End >= from);
         }
-        if (query.To is { } to)
+        if (window.EarliestStart is { } earliest)
+        {
+            events = events.Where(e => e.Date.Start >= earliest);
+        }
+        if (window.To is { } to)
         {
             events = events.Where(e => e.Date.Start <= to);
         }
@@ -192,7 +205,7 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         {
             var matching = db.AiModels
                 .Where(m => models.Contains(m.Slug))
-                .Join(InWindow(EventModelLinks(db), query.From, query.To), m => m.Id, l => l.AiModelId, (m, l) => l.EventId);
+                .Join(InWindow(EventModelLinks(db), window), m => m.Id, l => l.AiModelId, (m, l) => l.EventId);
             events = events.Where(e => matching.Contains(e.Id));
         }
         if (EventSearch.MatchingEventIds(db, query.Q) is { } matchingText)
@@ -203,19 +216,28 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
     }
 
     /// <summary>
-    /// The links whose event overlaps the query's date window, by the copy of the event's dates each link carries
-    /// (migration EventLinkDates): a range of the link table's (owner, start, end, event) index, so a busy company's
-    /// events outside the window are never looked up. The events themselves are filtered by date too.
+    /// The links whose event overlaps the date window, by the copy of the event's dates each link carries (migration
+    /// EventLinkDates): a range of the link table's (owner, start, end, event) index, from the window's earliest start
+    /// when it is known, so a busy company's events outside the window are never looked up. The events themselves are
+    /// filtered by date too.
     /// </summary>
-    internal static IQueryable<TLink> InWindow<TLink>(IQueryable<TLink> links, DateOnly? from, DateOnly? to)
-        where TLink : class, IEventLink =>
-        (from, to) switch
+    internal static IQueryable<TLink> InWindow<TLink>(IQueryable<TLink> links, DateWindow window)
+        where TLink : class, IEventLink
+    {
+        if (window.From is { } from)
         {
-            ({ } start, { } end) => links.Where(l => l.EventEnd >= start && l.EventStart <= end),
-            ({ } start, null) => links.Where(l => l.EventEnd >= start),
-            (null, { } end) => links.Where(l => l.EventStart <= end),
-            _ => links,
-        };
+            links = links.Where(l => l.EventEnd >= from);
+        }
+        if (window.EarliestStart is { } earliest)
+        {
+            links = links.Where(l => l.EventStart >= earliest);
+        }
+        if (window.To is { } to)
+        {
+            links = links.Where(l => l.EventStart <= to);
+        }
+        return links;
+    }
 
     private static IQueryable<int> CompanyIds(IndustryTrackerDbContext db, List<string> slugs) =>
         db.Companies.IgnoreAutoIncludes().Where(c => slugs.Contains(c.Slug)).Select(c => c.Id);

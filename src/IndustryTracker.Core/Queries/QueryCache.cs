@@ -125,11 +125,21 @@ internal static class CachedReads
         QueryCache? cache, Data.IndustryTrackerDbContext db, string key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
         where T : notnull
     {
-        if (cache is null)
-        {
-            return await load(cancellationToken);
-        }
-        cache.Observe(await CacheStamp.ReadAsync(db, cancellationToken));
-        return await cache.GetOrAddAsync(key, load, cancellationToken);
+        await ObserveAsync(cache, db, cancellationToken);
+        return await GetAsync(cache, key, load, cancellationToken);
     }
+
+    /// <summary>Reads the database's <see cref="CacheStamp"/> into <paramref name="cache"/> (nothing without a cache): once per request, before <see cref="GetAsync"/>.</summary>
+    public static async Task ObserveAsync(QueryCache? cache, Data.IndustryTrackerDbContext db, CancellationToken cancellationToken)
+    {
+        if (cache is not null)
+        {
+            cache.Observe(await CacheStamp.ReadAsync(db, cancellationToken));
+        }
+    }
+
+    /// <summary>The result of <paramref name="load"/>, kept under <paramref name="key"/> when there is a cache; the stamp was observed for this request.</summary>
+    public static Task<T> GetAsync<T>(QueryCache? cache, string key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
+        where T : notnull =>
+        cache is null ? load(cancellationToken) : cache.GetOrAddAsync(key, load, cancellationToken);
 }
