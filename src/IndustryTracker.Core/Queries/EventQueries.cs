@@ -19,7 +19,7 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
     /// Call <see cref="EventQuery.Validate"/> first; an invalid query throws <see cref="ArgumentException"/>.
     /// Three round trips whatever the page holds: the count, the page's ids (from the company's links when one company
     /// and perhaps a date window are the only filters, see <see cref="CompanyEventPages"/>; for a text search, from the
-    /// cached order of its matches, see <see cref="CachesSearchOrder"/>), then its rows (one split query).
+    /// cached order of its matches, see <see cref="CachesSearchOrder"/>), then its rows (<see cref="EventRows"/>).
     /// </summary>
     public async Task<PagedResult<EventDto>> ListAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
@@ -40,7 +40,7 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
                     ? [.. (await facetCache!.GetOrAddAsync("order|" + CacheKey(query), ct => OrderedIdsAsync(events, ct), cancellationToken))
                         .Skip(skip).Take(query.PageSize)]
                     : await Ordered(events).Skip(skip).Take(query.PageSize).Select(e => e.Id).ToListAsync(cancellationToken);
-        var rows = await RowsAsync(db, ids, cancellationToken);
+        var rows = await EventRows.ReadAsync(db, ids, cancellationToken);
         return new PagedResult<EventDto>([.. rows.Select(r => r.ToDto())], total, query.Page, query.PageSize);
     }
 
@@ -77,29 +77,12 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         {
             // A short list (home page, feed): its ids first, so the split query's collection reads touch only them.
             var ids = await ordered.Take(max).Select(e => e.Id).ToListAsync(cancellationToken);
-            var picked = await RowsAsync(db, ids, cancellationToken);
+            var picked = await EventRows.ReadAsync(db, ids, cancellationToken);
             var byId = picked.ToDictionary(r => r.Id);
             return [.. ids.Where(byId.ContainsKey).Select(id => byId[id].ToDto())]; // one deleted meanwhile is left out
         }
         var rows = await ordered.Select(Projections.Event(db)).AsSplitQuery().ToListAsync(cancellationToken);
         return [.. rows.Select(r => r.ToDto())];
-    }
-
-    /// <summary>The rows of the events with these ids, in date order (start, end, id).</summary>
-    internal static async Task<List<EventRow>> RowsAsync(IndustryTrackerDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-        // One array parameter (json_each in SQLite, = ANY in PostgreSQL) rather than EF Core 10's default of one
-        // parameter per id: the SQL of this query and of its split queries is then the same for every page, so EF Core
-        // builds it once instead of on each request (it was a third of an /api/events request's CPU at 100k events).
-        var wanted = ids.ToList();
-        return await Ordered(db.Events.AsNoTracking().Where(e => EF.Parameter(wanted).Contains(e.Id)))
-            .Select(Projections.Event(db))
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
     }
 
     /// <summary>

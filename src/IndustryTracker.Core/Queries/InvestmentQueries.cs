@@ -126,7 +126,7 @@ public sealed class InvestmentQueries(IDbContextFactory<IndustryTrackerDbContext
         {
             return [];
         }
-        var wanted = ids.ToList(); // one array parameter: the same SQL for every page (see EventQueries.RowsAsync)
+        var wanted = ids.ToList(); // one array parameter: the same SQL for every page (see EventRows.ReadAsync)
         var rows = await db.Investments.AsNoTracking()
             .Where(i => EF.Parameter(wanted).Contains(i.Id))
             .Select(Projections.Investment(db))

@@ -109,7 +109,7 @@ public sealed class ModelQueries(IDbContextFactory<IndustryTrackerDbContext> con
         if (eventLimit is { } limit)
         {
             eventCount = await ordered.CountAsync(cancellationToken);
-            events = await EventQueries.RowsAsync(db, await ordered.Take(limit).Select(e => e.Id).ToListAsync(cancellationToken), cancellationToken);
+            events = await EventRows.ReadAsync(db, await ordered.Take(limit).Select(e => e.Id).ToListAsync(cancellationToken), cancellationToken);
         }
         else
         {
