@@ -171,7 +171,7 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
             : await investmentsInvolved.Select(Projections.Investment(db)).AsSplitQuery().ToListAsync(cancellationToken);
 
         var events = listLimit is { } eventLimit
-            ? await EventRows.ReadAsync(db, await CompanyEventPages.IdsAsync(db, db.Companies.IgnoreAutoIncludes().Where(c => c.Id == id).Select(c => c.Id), DateWindow.None, 0, eventLimit, cancellationToken), cancellationToken)
+            ? await EventRows.ReadAsync(db, await CompanyEventPages.IdsAsync(db, company.Slug, DateWindow.None, 0, eventLimit, cancellationToken), cancellationToken)
             : await AllEventsAsync(db, id, cancellationToken);
 
         var relations = listLimit is { } relationLimit

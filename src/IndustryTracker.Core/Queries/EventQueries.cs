@@ -35,7 +35,7 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         var ids = total <= skip
             ? []
             : OnlyCompany(query) is { } slug
-                ? await CompanyEventPages.IdsAsync(db, CompanyIds(db, [slug]), window, skip, query.PageSize, cancellationToken)
+                ? await CompanyEventPages.IdsAsync(db, slug, window, skip, query.PageSize, cancellationToken)
                 : CachesSearchOrder(query, total)
                     ? [.. (await facetCache!.GetOrAddAsync("order|" + CacheKey(query), ct => OrderedIdsAsync(events, ct), cancellationToken))
                         .Skip(skip).Take(query.PageSize)]
