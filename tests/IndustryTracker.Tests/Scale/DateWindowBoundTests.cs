@@ -103,7 +103,7 @@ public sealed partial class DateWindowBoundTests : IAsyncLifetime
         // The longest event is the two-year one (2023-01-10 to 2025-02-04): 756 days, so nothing in February starts earlier than 2023-01-07.
         var longest = February.AddDays(3).DayNumber - new DateOnly(2023, 1, 10).DayNumber;
         Assert.Contains(ids.Parameters, p => Equals(p.Value, February.AddDays(-longest)));
-        var plan = string.Join("\n", await ExplainAsync(ids));
+        var plan = string.Join("\n", await QueryPlans.ExplainAsync(_database, ids, pricedOut: true, Ct));
         Assert.Matches(
             _database.Options.Provider == DatabaseProvider.Postgres ? PostgresStartRange() : SqliteStartRange(),
             plan);
@@ -142,41 +142,6 @@ public sealed partial class DateWindowBoundTests : IAsyncLifetime
         db.Add(ev);
         await db.SaveChangesAsync(Ct);
         return ev.Id;
-    }
-
-    private async Task<IReadOnlyList<string>> ExplainAsync(RecordedCommand recorded)
-    {
-        await using var db = _database.CreateContext();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(Ct);
-        var postgres = _database.Options.Provider == DatabaseProvider.Postgres;
-        if (postgres)
-        {
-            await using var setting = connection.CreateCommand();
-            setting.CommandText = "SET enable_seqscan = off"; // the test's tables are small: priced as at scale
-            await setting.ExecuteNonQueryAsync(Ct);
-        }
-        await using var command = connection.CreateCommand();
-        command.CommandText = (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + recorded.Sql;
-        foreach (var parameter in recorded.Parameters)
-        {
-            var copy = command.CreateParameter();
-            copy.ParameterName = parameter.ParameterName;
-            copy.Value = parameter.Value;
-            copy.DbType = parameter.DbType;
-            if (parameter is Npgsql.NpgsqlParameter source && copy is Npgsql.NpgsqlParameter target)
-            {
-                target.NpgsqlDbType = source.NpgsqlDbType;
-            }
-            command.Parameters.Add(copy);
-        }
-        var lines = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        while (await reader.ReadAsync(Ct))
-        {
-            lines.Add(reader.GetString(postgres ? 0 : 3));
-        }
-        return lines;
     }
 
     [GeneratedRegex(@"SEARCH \w+ USING (?:COVERING )?INDEX \w+ \(DateStart>\? AND DateStart<\?\)")]

@@ -117,40 +117,8 @@ public sealed partial class QueryPlanTests : IAsyncLifetime
         return [.. plan.Select(line => SqliteScan().Match(line)).Where(m => m.Success && aliases.ContainsKey(m.Groups[1].Value)).Select(m => aliases[m.Groups[1].Value]).Distinct()];
     }
 
-    private async Task<IReadOnlyList<string>> ExplainAsync(RecordedCommand recorded, bool pricedOut = true)
-    {
-        await using var db = _database.CreateContext();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(Ct);
-        var postgres = _database.Options.Provider == DatabaseProvider.Postgres;
-        if (postgres && pricedOut)
-        {
-            await using var setting = connection.CreateCommand();
-            setting.CommandText = "SET enable_seqscan = off";
-            await setting.ExecuteNonQueryAsync(Ct);
-        }
-        await using var command = connection.CreateCommand();
-        command.CommandText = (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + recorded.Sql;
-        foreach (var parameter in recorded.Parameters)
-        {
-            var copy = command.CreateParameter();
-            copy.ParameterName = parameter.ParameterName;
-            copy.Value = parameter.Value;
-            copy.DbType = parameter.DbType;
-            if (parameter is Npgsql.NpgsqlParameter source && copy is Npgsql.NpgsqlParameter target)
-            {
-                target.NpgsqlDbType = source.NpgsqlDbType;
-            }
-            command.Parameters.Add(copy);
-        }
-        var lines = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        while (await reader.ReadAsync(Ct))
-        {
-            lines.Add(reader.GetString(postgres ? 0 : 3));
-        }
-        return lines;
-    }
+    private Task<IReadOnlyList<string>> ExplainAsync(RecordedCommand recorded, bool pricedOut = true) =>
+        QueryPlans.ExplainAsync(_database, recorded, pricedOut, Ct);
 
     [GeneratedRegex("\"(\\w+)\" AS \"(\\w+)\"")]
     private static partial Regex TableAlias();
