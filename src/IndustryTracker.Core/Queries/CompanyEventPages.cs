@@ -1,6 +1,6 @@
+using System.Runtime.CompilerServices;
 using IndustryTracker.Core.Data;
 using IndustryTracker.Core.Timeline;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 

@@ -7,9 +7,10 @@ namespace IndustryTracker.Core.Queries;
 /// The earliest day an event overlapping a date window can start on. Events are kept in order of their first day
 /// (the events' and the links' indexes start with it), but a window's lower bound is on their last day: "ends on or
 /// after 1 February 2025" alone is a range from the first event ever, whose every entry is read and most dropped (75,000
-/// for one month at 100k events: 9 ms). No event is longer than the longest one, so one overlapping the window starts
-/// no earlier than its first day less that length: a second, redundant bound that makes the window a short range of
-/// the same index. The longest length is read once and kept in the <see cref="QueryCache"/> until the next write.
+/// for one month at 100k events: 9 ms). No event is longer than the longest one, so an event that overlaps the window
+/// starts no earlier than the window's first day less that length: a second, redundant bound that makes the window a
+/// short range of the same index. The longest length is read once and kept in the <see cref="QueryCache"/> until the
+/// next write.
 /// </summary>
 internal static class EventSpans
 {
