@@ -40,8 +40,7 @@ public sealed class CommandCountTests : IAsyncLifetime
             _quiet = counts[^1].Slug;
             _model = await db.AiModels.OrderBy(m => m.Slug).Select(m => m.Slug).FirstAsync(Ct);
         }
-        _factory = new TrackerWebApplicationFactory(_database).WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-            services.ConfigureDbContext<IndustryTrackerDbContext>((_, options) => options.AddInterceptors(_recorder))));
+        _factory = _recorder.AppFor(_database);
         _client = _factory.CreateClient();
     }
 

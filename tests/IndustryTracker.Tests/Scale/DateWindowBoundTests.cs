@@ -34,8 +34,7 @@ public sealed partial class DateWindowBoundTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync();
         await SyntheticDataset.GenerateAsync(_database.Options, new SyntheticDatasetSize(Companies: 30, Events: 1200, Investments: 10, Seed: 11), cancellationToken: Ct);
-        _app = new TrackerWebApplicationFactory(_database).WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-            services.ConfigureDbContext<IndustryTrackerDbContext>((_, options) => options.AddInterceptors(_recorder))));
+        _app = _recorder.AppFor(_database);
         _ = _app.Server;
         await using var db = _database.CreateContext();
         _busy = await db.Companies

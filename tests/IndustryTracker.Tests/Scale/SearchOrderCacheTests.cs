@@ -29,8 +29,7 @@ public sealed class SearchOrderCacheTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync();
         await SyntheticDataset.GenerateAsync(_database.Options, new SyntheticDatasetSize(Companies: 40, Events: 800, Investments: 20, Seed: 5), cancellationToken: Ct);
-        _app = new TrackerWebApplicationFactory(_database).WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-            services.ConfigureDbContext<IndustryTrackerDbContext>((_, options) => options.AddInterceptors(_recorder))));
+        _app = _recorder.AppFor(_database);
         _ = _app.Server;
     }
 

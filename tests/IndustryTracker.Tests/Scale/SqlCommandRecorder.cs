@@ -2,8 +2,10 @@ using System.Data.Common;
 using IndustryTracker.Core.Auditing;
 using IndustryTracker.Core.Data;
 using IndustryTracker.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IndustryTracker.Tests.Scale;
 
@@ -80,6 +82,11 @@ public sealed class SqlCommandRecorder : DbCommandInterceptor
 
     /// <summary>A context factory on <paramref name="database"/> whose contexts report to this recorder.</summary>
     public IDbContextFactory<IndustryTrackerDbContext> FactoryFor(TestDatabase database) => new Factory(database, this);
+
+    /// <summary>The app on <paramref name="database"/>, its own contexts (and their interceptors) reporting to this recorder too.</summary>
+    public WebApplicationFactory<IndustryTracker.Web.Components.App> AppFor(TestDatabase database) =>
+        new TrackerWebApplicationFactory(database).WithWebHostBuilder(builder => builder.ConfigureServices(services =>
+            services.ConfigureDbContext<IndustryTrackerDbContext>((_, options) => options.AddInterceptors(this))));
 
     private sealed class Factory(TestDatabase database, SqlCommandRecorder recorder) : IDbContextFactory<IndustryTrackerDbContext>
     {
