@@ -42,12 +42,13 @@ public sealed class SmallSharedComponentsTests : ComponentTestContext
     }
 
     [Fact]
-    public void The_account_corner_offers_sign_in_to_readers_and_shows_the_email_and_sign_out_to_editors()
+    public void The_account_corner_offers_sign_in_to_readers_as_a_full_page_load_and_shows_the_email_and_sign_out_to_editors()
     {
         var authorization = AddAuthorization();
         Services.GetRequiredService<NavigationManager>().NavigateTo("timeline");
         var reader = Render<AccountStatus>();
         Assert.Equal("login?returnUrl=%2Ftimeline", reader.Find("#sign-in").GetAttribute("href"));
+        Assert.Equal("false", reader.Find("#sign-in").GetAttribute("data-enhance-nav"));
         Assert.Empty(reader.FindAll("#sign-out"));
 
         authorization.SetAuthorized("editor@example.com");
