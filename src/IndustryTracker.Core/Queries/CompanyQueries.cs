@@ -167,7 +167,7 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
             .Where(i => i.RecipientId == id || db.Set<Investments.InvestmentParticipant>().Where(p => p.CompanyId == id).Select(p => p.InvestmentId).Contains(i.Id))
             .OrderBy(i => i.Announced == null ? (DateOnly?)null : i.Announced.Start).ThenBy(i => i.Id);
         var investments = listLimit is { } investmentLimit
-            ? await InvestmentQueries.RowsAsync(db, await investmentsInvolved.Take(investmentLimit).Select(i => i.Id).ToListAsync(cancellationToken), cancellationToken)
+            ? await InvestmentRows.ReadAsync(db, await investmentsInvolved.Take(investmentLimit).Select(i => i.Id).ToListAsync(cancellationToken), cancellationToken)
             : await investmentsInvolved.Select(Projections.Investment(db)).AsSplitQuery().ToListAsync(cancellationToken);
 
         var events = listLimit is { } eventLimit

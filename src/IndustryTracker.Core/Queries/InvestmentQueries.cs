@@ -27,7 +27,7 @@ public sealed class InvestmentQueries(IDbContextFactory<IndustryTrackerDbContext
             _ => Ordered(investments),
         };
         var ids = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(i => i.Id).ToListAsync(cancellationToken);
-        var rows = await RowsAsync(db, ids, cancellationToken);
+        var rows = await InvestmentRows.ReadAsync(db, ids, cancellationToken);
         return new PagedResult<InvestmentDto>([.. rows.Select(r => r.ToDto())], total, query.Page, query.PageSize);
     }
 
@@ -111,29 +111,8 @@ public sealed class InvestmentQueries(IDbContextFactory<IndustryTrackerDbContext
         var ids = db.Database.IsSqlite()
             ? await withAmount.OrderByDescending(i => (double)i.AmountUsd!.Value).ThenBy(i => i.Id).Select(i => i.Id).Take(count).ToListAsync(cancellationToken)
             : await withAmount.OrderByDescending(i => i.AmountUsd).ThenBy(i => i.Id).Select(i => i.Id).Take(count).ToListAsync(cancellationToken);
-        var rows = await RowsAsync(db, ids, cancellationToken);
+        var rows = await InvestmentRows.ReadAsync(db, ids, cancellationToken);
         return [.. rows.Select(r => r.ToDto()).OrderByDescending(i => i.AmountUsd).ThenBy(i => i.Id)];
-    }
-
-    /// <summary>
-    /// The rows of the investments with these ids, in the order of the ids (one deleted since its id was read is left
-    /// out). A page reads its ids first (filter, sort, limit once), then this: otherwise each of the split query's
-    /// collection reads repeats the filter and the sort.
-    /// </summary>
-    internal static async Task<List<InvestmentRow>> RowsAsync(IndustryTrackerDbContext db, IReadOnlyList<int> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-        var wanted = ids.ToList(); // one array parameter: the same SQL for every page (see EventRows.ReadAsync)
-        var rows = await db.Investments.AsNoTracking()
-            .Where(i => EF.Parameter(wanted).Contains(i.Id))
-            .Select(Projections.Investment(db))
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        var byId = rows.ToDictionary(r => r.Id);
-        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
     }
 
     private static IQueryable<Investment> Filter(IndustryTrackerDbContext db, IQueryable<Investment> investments, InvestmentQuery query)

@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace IndustryTracker.Tests.Scale;
 
 /// <summary>
-/// A page's rows (the events, then their companies, models and quotes by id) are read on one connection, not on one
-/// taken from the pool and given back around each query; and the connection is given back when they are read.
+/// A page's rows (the events, then their companies, models and quotes by id; the investments, then their participants
+/// and quotes) are read on one connection, not on one taken from the pool and given back around each query; and the
+/// connection is given back when they are read.
 /// </summary>
 public sealed class ConnectionUseTests : IAsyncLifetime
 {
@@ -41,6 +42,23 @@ public sealed class ConnectionUseTests : IAsyncLifetime
         var rowQueries = connections.Commands.TakeLast(4).ToList();
         Assert.Contains(rowQueries, c => c.Sql.Contains("\"EventCompanies\"", StringComparison.Ordinal));
         Assert.Contains(rowQueries, c => c.Sql.Contains("\"EventModels\"", StringComparison.Ordinal));
+        Assert.Contains(rowQueries, c => c.Sql.Contains("\"Mentions\"", StringComparison.Ordinal));
+        Assert.Single(rowQueries.Select(c => c.Open).Distinct());
+        Assert.Equal(connections.Opens, connections.Closes);
+    }
+
+    [Fact]
+    public async Task A_page_of_investments_reads_its_rows_on_one_connection_and_gives_it_back()
+    {
+        var connections = new ConnectionLog();
+        var queries = new InvestmentQueries(new LoggingFactory(_database, connections));
+
+        var result = await queries.ListAsync(new InvestmentQuery { PageSize = 8 }, Ct);
+
+        Assert.Equal(8, result.Items.Count);
+        Assert.Contains(result.Items, i => i.Investors.Count > 0);
+        var rowQueries = connections.Commands.TakeLast(3).ToList();
+        Assert.Contains(rowQueries, c => c.Sql.Contains("\"InvestmentParticipants\"", StringComparison.Ordinal));
         Assert.Contains(rowQueries, c => c.Sql.Contains("\"Mentions\"", StringComparison.Ordinal));
         Assert.Single(rowQueries.Select(c => c.Open).Distinct());
         Assert.Equal(connections.Opens, connections.Closes);
