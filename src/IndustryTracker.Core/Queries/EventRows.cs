@@ -24,17 +24,7 @@ internal static class EventRows
         // parameter per id: the SQL of these queries is then the same for every page, so EF Core builds it once
         // instead of on each request (it was a third of an /api/events request's CPU at 100k events).
         var wanted = ids.ToList();
-        // The four queries on one connection: EF Core would take one from the pool and give it back around each.
-        // Held only here, where nothing but these queries is awaited, so no more connections are open at once.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await ReadOpenAsync(db, wanted, cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return await OneConnection.ReadAsync(db, () => ReadOpenAsync(db, wanted, cancellationToken), cancellationToken);
     }
 
     private static async Task<List<EventRow>> ReadOpenAsync(IndustryTrackerDbContext db, List<int> wanted, CancellationToken cancellationToken)

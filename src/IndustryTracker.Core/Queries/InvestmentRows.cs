@@ -19,74 +19,71 @@ internal static class InvestmentRows
             return [];
         }
         var wanted = ids.ToList(); // one array parameter: the same SQL for every page (see EventRows.ReadAsync)
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var investments = await db.Investments.AsNoTracking()
-                .Where(i => EF.Parameter(wanted).Contains(i.Id))
-                .Select(i => new
-                {
-                    i.Id,
-                    i.Kind,
-                    Recipient = i.Recipient == null ? null : i.Recipient.Name,
-                    i.RoundLabel,
-                    i.Purpose,
-                    i.Period,
-                    Amount = i.Money == null ? null : (decimal?)i.Money.Amount,
-                    Currency = i.Money == null ? null : i.Money.Currency,
-                    AsReported = i.Money == null ? null : i.Money.AsReported,
-                    IsLowerBound = i.Money != null && i.Money.IsLowerBound,
-                    i.AmountUsd,
-                    i.UsdIsReported,
-                    i.FxRate,
-                    i.FxRateDate,
-                    i.FxRateSource,
-                    DateLabel = i.Announced == null ? null : i.Announced.Label,
-                    DateStart = i.Announced == null ? null : (DateOnly?)i.Announced.Start,
-                    DateEnd = i.Announced == null ? null : (DateOnly?)i.Announced.End,
-                    DatePrecision = i.Announced == null ? null : (Dates.DatePrecision?)i.Announced.Precision,
-                })
-                .ToListAsync(cancellationToken);
-            var participants = (await db.Set<InvestmentParticipant>().AsNoTracking()
-                .Where(p => EF.Parameter(wanted).Contains(p.InvestmentId))
-                .Join(db.Companies.IgnoreAutoIncludes(), p => p.CompanyId, c => c.Id, (p, c) => new { p.InvestmentId, p.IsLead, c.Name })
-                .OrderBy(x => x.Name)
-                .ToListAsync(cancellationToken)).ToLookup(x => x.InvestmentId);
-            var sources = (await db.Mentions.AsNoTracking()
-                .Where(m => m.InvestmentId != null && EF.Parameter(wanted).Contains(m.InvestmentId.Value))
-                .OrderBy(m => m.Article.FileName).ThenBy(m => m.Paragraph).ThenBy(m => m.Id)
-                .Select(m => new { InvestmentId = m.InvestmentId!.Value, Row = new SourceRow { Article = m.Article.FileName, ArticleTitle = m.Article.Title, Paragraph = m.Paragraph, Quote = m.Quote } })
-                .ToListAsync(cancellationToken)).ToLookup(x => x.InvestmentId, x => x.Row);
-            var byId = investments.ToDictionary(i => i.Id, i => new InvestmentRow
+        return await OneConnection.ReadAsync(db, () => ReadOpenAsync(db, ids, wanted, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<List<InvestmentRow>> ReadOpenAsync(IndustryTrackerDbContext db, IReadOnlyList<int> ids, List<int> wanted, CancellationToken cancellationToken)
+    {
+        var investments = await db.Investments.AsNoTracking()
+            .Where(i => EF.Parameter(wanted).Contains(i.Id))
+            .Select(i => new
             {
-                Id = i.Id,
-                Kind = i.Kind,
-                Investors = [.. participants[i.Id].Select(p => p.Name)],
-                LeadInvestors = [.. participants[i.Id].Where(p => p.IsLead).Select(p => p.Name)],
-                Recipient = i.Recipient,
-                Round = i.RoundLabel,
-                Purpose = i.Purpose,
-                Period = i.Period,
-                Amount = i.Amount,
-                Currency = i.Currency,
-                AsReported = i.AsReported,
-                IsLowerBound = i.IsLowerBound,
-                AmountUsd = i.AmountUsd,
-                UsdIsReported = i.UsdIsReported,
-                FxRate = i.FxRate,
-                FxRateDate = i.FxRateDate,
-                FxRateSource = i.FxRateSource,
-                DateLabel = i.DateLabel,
-                DateStart = i.DateStart,
-                DateEnd = i.DateEnd,
-                DatePrecision = i.DatePrecision,
-                Sources = [.. sources[i.Id]],
-            });
-            return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
-        }
-        finally
+                i.Id,
+                i.Kind,
+                Recipient = i.Recipient == null ? null : i.Recipient.Name,
+                i.RoundLabel,
+                i.Purpose,
+                i.Period,
+                Amount = i.Money == null ? null : (decimal?)i.Money.Amount,
+                Currency = i.Money == null ? null : i.Money.Currency,
+                AsReported = i.Money == null ? null : i.Money.AsReported,
+                IsLowerBound = i.Money != null && i.Money.IsLowerBound,
+                i.AmountUsd,
+                i.UsdIsReported,
+                i.FxRate,
+                i.FxRateDate,
+                i.FxRateSource,
+                DateLabel = i.Announced == null ? null : i.Announced.Label,
+                DateStart = i.Announced == null ? null : (DateOnly?)i.Announced.Start,
+                DateEnd = i.Announced == null ? null : (DateOnly?)i.Announced.End,
+                DatePrecision = i.Announced == null ? null : (Dates.DatePrecision?)i.Announced.Precision,
+            })
+            .ToListAsync(cancellationToken);
+        var participants = (await db.Set<InvestmentParticipant>().AsNoTracking()
+            .Where(p => EF.Parameter(wanted).Contains(p.InvestmentId))
+            .Join(db.Companies.IgnoreAutoIncludes(), p => p.CompanyId, c => c.Id, (p, c) => new { p.InvestmentId, p.IsLead, c.Name })
+            .OrderBy(x => x.Name)
+            .ToListAsync(cancellationToken)).ToLookup(x => x.InvestmentId);
+        var sources = (await db.Mentions.AsNoTracking()
+            .Where(m => m.InvestmentId != null && EF.Parameter(wanted).Contains(m.InvestmentId.Value))
+            .OrderBy(m => m.Article.FileName).ThenBy(m => m.Paragraph).ThenBy(m => m.Id)
+            .Select(m => new { InvestmentId = m.InvestmentId!.Value, Row = new SourceRow { Article = m.Article.FileName, ArticleTitle = m.Article.Title, Paragraph = m.Paragraph, Quote = m.Quote } })
+            .ToListAsync(cancellationToken)).ToLookup(x => x.InvestmentId, x => x.Row);
+        var byId = investments.ToDictionary(i => i.Id, i => new InvestmentRow
         {
-            await db.Database.CloseConnectionAsync();
-        }
+            Id = i.Id,
+            Kind = i.Kind,
+            Investors = [.. participants[i.Id].Select(p => p.Name)],
+            LeadInvestors = [.. participants[i.Id].Where(p => p.IsLead).Select(p => p.Name)],
+            Recipient = i.Recipient,
+            Round = i.RoundLabel,
+            Purpose = i.Purpose,
+            Period = i.Period,
+            Amount = i.Amount,
+            Currency = i.Currency,
+            AsReported = i.AsReported,
+            IsLowerBound = i.IsLowerBound,
+            AmountUsd = i.AmountUsd,
+            UsdIsReported = i.UsdIsReported,
+            FxRate = i.FxRate,
+            FxRateDate = i.FxRateDate,
+            FxRateSource = i.FxRateSource,
+            DateLabel = i.DateLabel,
+            DateStart = i.DateStart,
+            DateEnd = i.DateEnd,
+            DatePrecision = i.DatePrecision,
+            Sources = [.. sources[i.Id]],
+        });
+        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
     }
 }
