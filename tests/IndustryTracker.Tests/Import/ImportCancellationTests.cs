@@ -57,10 +57,12 @@ public sealed class ImportCancellationTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var before = await RowCountsAsync(database);
+        // 5 ms, timed from a thread of its own (see above): a 300 ms budget on the system's timers was once met by the
+        // whole import in CI, as the timer's callback waited for a thread-pool thread and the import is fast now.
         var importer = new BoundedArticleImporter(
             Importer(database),
-            new ImportLimits { TimeBudget = TimeSpan.FromMilliseconds(300), MaxConcurrent = 1 },
-            TimeProvider.System,
+            new ImportLimits { TimeBudget = TimeSpan.FromMilliseconds(5), MaxConcurrent = 1 },
+            new ThreadTimers(),
             NullLogger<BoundedArticleImporter>.Instance);
 
         var result = await importer.ImportAsync(new ArticleSource("long.txt", Encoding.UTF8.GetBytes(LongArticleTests.Article(oneLine: true))), Ct);
@@ -76,5 +78,44 @@ public sealed class ImportCancellationTests
             await Task.Delay(20, Ct);
         }
         Assert.Equal(before, await RowCountsAsync(database));
+    }
+
+    /// <summary>The system's clock, but each timer fires from a thread of its own rather than from the thread pool.</summary>
+    private sealed class ThreadTimers : TimeProvider
+    {
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            new ThreadTimer(callback, state, dueTime);
+    }
+
+    /// <summary>Fires once after its due time (an import's budget never repeats nor changes).</summary>
+    private sealed class ThreadTimer : ITimer
+    {
+        private volatile bool _disposed;
+
+        public ThreadTimer(TimerCallback callback, object? state, TimeSpan dueTime)
+        {
+            if (dueTime == Timeout.InfiniteTimeSpan)
+            {
+                return;
+            }
+            new Thread(() =>
+            {
+                Thread.Sleep(dueTime);
+                if (!_disposed)
+                {
+                    callback(state);
+                }
+            }) { IsBackground = true }.Start();
+        }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period) => throw new NotSupportedException("An import's budget is set once.");
+
+        public void Dispose() => _disposed = true;
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
     }
 }
