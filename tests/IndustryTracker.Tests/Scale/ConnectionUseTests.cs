@@ -1,9 +1,7 @@
 using System.Data.Common;
 using IndustryTracker.Cli.Synthetic;
-using IndustryTracker.Core.Data;
 using IndustryTracker.Core.Queries;
 using IndustryTracker.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace IndustryTracker.Tests.Scale;
@@ -33,7 +31,7 @@ public sealed class ConnectionUseTests : IAsyncLifetime
     public async Task A_page_reads_its_rows_on_one_connection_and_gives_it_back(int page, int pageSize)
     {
         var connections = new ConnectionLog();
-        var queries = new EventQueries(new LoggingFactory(_database, connections));
+        var queries = new EventQueries(_database.FactoryWith(connections));
 
         var result = await queries.ListAsync(new EventQuery { Page = page, PageSize = pageSize }, Ct);
 
@@ -51,7 +49,7 @@ public sealed class ConnectionUseTests : IAsyncLifetime
     public async Task A_page_of_investments_reads_its_rows_on_one_connection_and_gives_it_back()
     {
         var connections = new ConnectionLog();
-        var queries = new InvestmentQueries(new LoggingFactory(_database, connections));
+        var queries = new InvestmentQueries(_database.FactoryWith(connections));
 
         var result = await queries.ListAsync(new InvestmentQuery { PageSize = 8 }, Ct);
 
@@ -112,16 +110,6 @@ public sealed class ConnectionUseTests : IAsyncLifetime
                 _commands.Add(new LoggedCommand(Opens, command.CommandText));
             }
             return ValueTask.FromResult(result);
-        }
-    }
-
-    private sealed class LoggingFactory(TestDatabase database, ConnectionLog log) : IDbContextFactory<IndustryTrackerDbContext>
-    {
-        public IndustryTrackerDbContext CreateDbContext()
-        {
-            var builder = new DbContextOptionsBuilder<IndustryTrackerDbContext>();
-            Core.DependencyInjection.ConfigureProvider(builder, database.Options).AddInterceptors(log);
-            return new IndustryTrackerDbContext(builder.Options);
         }
     }
 }

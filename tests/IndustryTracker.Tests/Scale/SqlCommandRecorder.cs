@@ -1,5 +1,4 @@
 using System.Data.Common;
-using IndustryTracker.Core.Auditing;
 using IndustryTracker.Core.Data;
 using IndustryTracker.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -81,23 +80,12 @@ public sealed class SqlCommandRecorder : DbCommandInterceptor
     }
 
     /// <summary>A context factory on <paramref name="database"/> whose contexts report to this recorder.</summary>
-    public IDbContextFactory<IndustryTrackerDbContext> FactoryFor(TestDatabase database) => new Factory(database, this);
+    public IDbContextFactory<IndustryTrackerDbContext> FactoryFor(TestDatabase database) => database.FactoryWith(this);
 
     /// <summary>The app on <paramref name="database"/>, its own contexts (and their interceptors) reporting to this recorder too.</summary>
     public WebApplicationFactory<IndustryTracker.Web.Components.App> AppFor(TestDatabase database) =>
         new TrackerWebApplicationFactory(database).WithWebHostBuilder(builder => builder.ConfigureServices(services =>
             services.ConfigureDbContext<IndustryTrackerDbContext>((_, options) => options.AddInterceptors(this))));
-
-    private sealed class Factory(TestDatabase database, SqlCommandRecorder recorder) : IDbContextFactory<IndustryTrackerDbContext>
-    {
-        public IndustryTrackerDbContext CreateDbContext()
-        {
-            var builder = new DbContextOptionsBuilder<IndustryTrackerDbContext>();
-            Core.DependencyInjection.ConfigureProvider(builder, database.Options)
-                .AddInterceptors(new AuditingInterceptor(database.Time, SystemActor.Import), recorder);
-            return new IndustryTrackerDbContext(builder.Options);
-        }
-    }
 }
 
 /// <summary>A SQL command as sent: its text and (copies of) its parameters.</summary>

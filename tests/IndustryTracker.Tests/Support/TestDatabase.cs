@@ -2,6 +2,7 @@ using IndustryTracker.Core;
 using IndustryTracker.Core.Auditing;
 using IndustryTracker.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -116,6 +117,23 @@ public sealed class TestDatabase : IAsyncDisposable
     public DatabaseUpgrader Upgrader() => new(Factory, Options, NullLogger<DatabaseUpgrader>.Instance);
 
     public IndustryTrackerDbContext CreateContext() => Factory.CreateDbContext();
+
+    /// <summary>
+    /// A context factory on this database whose contexts also report to <paramref name="interceptors"/> (command
+    /// recorders, connection logs); they audit but keep no history, so a test counts only the commands it causes.
+    /// </summary>
+    public IDbContextFactory<IndustryTrackerDbContext> FactoryWith(params IInterceptor[] interceptors) => new InterceptedFactory(this, interceptors);
+
+    private sealed class InterceptedFactory(TestDatabase database, IInterceptor[] interceptors) : IDbContextFactory<IndustryTrackerDbContext>
+    {
+        public IndustryTrackerDbContext CreateDbContext()
+        {
+            var builder = new DbContextOptionsBuilder<IndustryTrackerDbContext>();
+            DependencyInjection.ConfigureProvider(builder, database.Options)
+                .AddInterceptors([new AuditingInterceptor(database.Time, SystemActor.Import), .. interceptors]);
+            return new IndustryTrackerDbContext(builder.Options);
+        }
+    }
 
     /// <summary>Runs raw SQL (several statements allowed) against the test database.</summary>
     public async Task ExecuteSqlAsync(string sql)
