@@ -3,6 +3,7 @@ using IndustryTracker.Core.Data;
 using IndustryTracker.Web.Api;
 using IndustryTracker.Web.Security;
 using IndustryTracker.Web.Startup;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace IndustryTracker.Web;
@@ -78,6 +79,8 @@ public static class ApplicationSetup
         app.MapHistoryApi();
         app.MapEditingApi();
 
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        var compression = app.Services.GetRequiredService<IOptions<CircuitTransportOptions>>().Value.WebSocketCompression;
+        app.MapRazorComponents<Components.App>()
+            .AddInteractiveServerRenderMode(endpoint => CircuitCompression.Apply(endpoint, compression));
     }
 }

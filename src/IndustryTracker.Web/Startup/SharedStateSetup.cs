@@ -7,8 +7,8 @@ namespace IndustryTracker.Web.Startup;
 /// <summary>
 /// What lets several instances serve one database (docs/deployment.md): the data-protection key ring lives in the
 /// database (table "DataProtectionKeys"), so a cookie, antiforgery token or bearer token issued by one instance is
-/// read by every other; and the circuit limits, from the "Circuits" section, that bound what each instance keeps per
-/// interactive page.
+/// read by every other; and the circuit limits and WebSocket compression, from the "Circuits" section, that bound what
+/// each instance keeps per interactive page.
 /// </summary>
 public static class SharedStateSetup
 {
@@ -23,6 +23,10 @@ public static class SharedStateSetup
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<IndustryTrackerDbContext>();
         builder.Services.Configure<CircuitOptions>(builder.Configuration.GetSection(CircuitsSection));
+        builder.Services.AddOptions<CircuitTransportOptions>()
+            .Bind(builder.Configuration.GetSection(CircuitsSection))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using IndustryTracker.Tests.Support;
+using IndustryTracker.Web.Startup;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.SignalR;
@@ -40,6 +41,28 @@ public sealed class CircuitSettingsTests : WebAppTest
         Assert.Equal(TimeSpan.FromSeconds(20), options.DisconnectedCircuitRetentionPeriod);
         Assert.Equal(3, options.MaxBufferedUnacknowledgedRenderBatches);
         Assert.Equal(TimeSpan.FromSeconds(5), options.JSInteropDefaultCallTimeout);
+    }
+
+    [Fact]
+    public void Circuits_compress_each_message_on_its_own_unless_an_operator_says_otherwise()
+    {
+        Assert.Equal(WebSocketCompression.PerMessage, Factory.Services.GetRequiredService<IOptions<CircuitTransportOptions>>().Value.WebSocketCompression);
+
+        using var configured = Factory.WithWebHostBuilder(builder => builder.UseSetting("Circuits:WebSocketCompression", "Off"));
+
+        Assert.Equal(WebSocketCompression.Off, configured.Services.GetRequiredService<IOptions<CircuitTransportOptions>>().Value.WebSocketCompression);
+    }
+
+    [Theory]
+    [InlineData("7", "Circuits:WebSocketCompression must be one of PerMessage, ContextTakeover, Off.")]
+    [InlineData("Gzip", "Failed to convert configuration value 'Gzip' at 'Circuits:WebSocketCompression'")]
+    public void A_compression_mode_that_is_not_one_stops_the_start_with_the_reason(string value, string reason)
+    {
+        using var configured = Factory.WithWebHostBuilder(builder => builder.UseSetting("Circuits:WebSocketCompression", value));
+
+        var error = Assert.ThrowsAny<Exception>(() => configured.Services);
+
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
