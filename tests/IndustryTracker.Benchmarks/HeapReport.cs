@@ -11,12 +11,12 @@ namespace IndustryTracker.Benchmarks;
 /// </summary>
 internal static class HeapReport
 {
-    private const string Usage = "heap --pid PID [--top 30]";
+    private const string Usage = "heap --pid PID [--top 30] [--owners TYPE]";
     private const string FrameArray = "Microsoft.AspNetCore.Components.RenderTree.RenderTreeFrame[]";
 
     public static int Run(string[] args)
     {
-        if (Parse(args) is not var (pid, top))
+        if (Parse(args) is not var (pid, top, owners))
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -50,17 +50,62 @@ internal static class HeapReport
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {length,6} frames: {count,8:N0} arrays, {bytes / 1e6,7:F2} MB"));
         }
+        if (owners is not null)
+        {
+            ReportOwners(runtime.Heap, owners, top);
+        }
         return 0;
+    }
+
+    /// <summary>Who holds the objects of one type: their bytes by the type of the object that refers to them (the first referrer found).</summary>
+    private static void ReportOwners(ClrHeap heap, string typeName, int top)
+    {
+        var held = new Dictionary<ulong, ulong>();
+        foreach (var item in heap.EnumerateObjects())
+        {
+            if (item.IsValid && item.Type?.Name == typeName)
+            {
+                held[item.Address] = item.Size;
+            }
+        }
+        var byOwner = new Dictionary<string, (long Bytes, long Count)>(StringComparer.Ordinal);
+        foreach (var item in heap.EnumerateObjects())
+        {
+            if (!item.IsValid || item.Type is null || !item.ContainsPointers)
+            {
+                continue;
+            }
+            foreach (var target in item.EnumerateReferences())
+            {
+                if (held.Remove(target.Address, out var size))
+                {
+                    var owner = item.Type.Name ?? "?";
+                    byOwner[owner] = Add(byOwner.GetValueOrDefault(owner), (long)size);
+                }
+            }
+        }
+        byOwner["(no referrer on the heap: a root, or garbage)"] = (held.Values.Sum(v => (long)v), held.Count);
+        Console.WriteLine($"{typeName} by referrer:");
+        foreach (var (name, (bytes, count)) in byOwner.OrderByDescending(p => p.Value.Bytes).Take(top))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6,9:F2} MB {count,10:N0}  {name}"));
+        }
     }
 
     private static (long Bytes, long Count) Add((long Bytes, long Count) total, long size) => (total.Bytes + size, total.Count + 1);
 
-    private static (int Pid, int Top)? Parse(string[] args)
+    private static (int Pid, int Top, string? Owners)? Parse(string[] args)
     {
         int? pid = null;
         var top = 30;
+        string? owners = null;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
+            if (args[i] == "--owners")
+            {
+                owners = args[i + 1];
+                continue;
+            }
             if (!int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0)
             {
                 return null;
@@ -72,6 +117,6 @@ internal static class HeapReport
                 default: return null;
             }
         }
-        return args.Length % 2 == 0 && pid is { } p ? (p, top) : null;
+        return args.Length % 2 == 0 && pid is { } p ? (p, top, owners) : null;
     }
 }

@@ -6,13 +6,14 @@ namespace IndustryTracker.E2E.Shell;
 
 /// <summary>
 /// What a circuit's WebSocket negotiates with a browser that offers compression (Chromium offers permessage-deflate),
-/// on the real server: each message compressed on its own by default (the server keeps no compressor per open page),
+/// on the real server: each message compressed on its own both ways by default (the server keeps no compressor or
+/// decompressor per open page),
 /// and what an operator's <c>Circuits:WebSocketCompression</c> asks for otherwise.
 /// </summary>
 public sealed class CircuitCompressionTests
 {
     [Theory]
-    [InlineData(null, "permessage-deflate; client_max_window_bits=15; server_no_context_takeover")]
+    [InlineData(null, "permessage-deflate; client_max_window_bits=15; client_no_context_takeover; server_no_context_takeover")]
     [InlineData("ContextTakeover", "permessage-deflate; client_max_window_bits=15")]
     [InlineData("Off", null)]
     public async Task A_circuit_socket_negotiates_the_configured_compression(string? setting, string? extension)
