@@ -7,8 +7,7 @@ namespace IndustryTracker.E2E.Shell;
 /// <summary>
 /// What a circuit's WebSocket negotiates with a browser that offers compression (Chromium offers permessage-deflate),
 /// on the real server: each message compressed on its own both ways by default (the server keeps no compressor or
-/// decompressor per open page),
-/// and what an operator's <c>Circuits:WebSocketCompression</c> asks for otherwise.
+/// decompressor per open page), and what an operator's <c>Circuits:WebSocketCompression</c> asks for otherwise.
 /// </summary>
 public sealed class CircuitCompressionTests
 {
