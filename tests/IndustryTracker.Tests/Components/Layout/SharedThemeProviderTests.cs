@@ -1,5 +1,8 @@
+using System.Reflection;
 using Bunit;
 using IndustryTracker.Web.Components.Layout;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.RenderTree;
 using MudBlazor;
 
 namespace IndustryTracker.Tests.Components.Layout;
@@ -22,6 +25,19 @@ public sealed class SharedThemeProviderTests : ComponentTestContext
     }
 
     [Fact]
+    public void Two_pages_keep_one_copy_of_the_style_sheet_where_MudThemeProvider_keeps_two()
+    {
+        var first = Render<SharedThemeProvider>(p => p.Add(c => c.Theme, AppTheme.Theme).Add(c => c.IsDarkMode, true));
+        var second = Render<SharedThemeProvider>(p => p.Add(c => c.Theme, AppTheme.Theme).Add(c => c.IsDarkMode, true));
+        var mudFirst = Render<MudThemeProvider>(p => p.Add(c => c.Theme, AppTheme.Theme).Add(c => c.IsDarkMode, true));
+        var mudSecond = Render<MudThemeProvider>(p => p.Add(c => c.Theme, AppTheme.Theme).Add(c => c.IsDarkMode, true));
+
+        Assert.Same(StyleSheet(first), StyleSheet(second));
+        Assert.NotSame(StyleSheet(mudFirst), StyleSheet(mudSecond));
+        Assert.Equal(StyleSheet(mudFirst), StyleSheet(first));
+    }
+
+    [Fact]
     public void Switching_the_mode_renders_the_other_palette()
     {
         var cut = Render<SharedThemeProvider>(p => p.Add(c => c.Theme, AppTheme.Theme).Add(c => c.IsDarkMode, false));
@@ -32,4 +48,24 @@ public sealed class SharedThemeProviderTests : ComponentTestContext
         Assert.NotEqual(light, cut.Markup);
         Assert.Equal(Render<MudThemeProvider>(p => p.Add(c => c.Theme, AppTheme.Theme).Add(c => c.IsDarkMode, true)).Markup, cut.Markup);
     }
+
+    /// <summary>The longest markup the component's render tree keeps: the theme's CSS variables.</summary>
+#pragma warning disable BL0006 // reading the kept render tree is what this test is about
+    private string StyleSheet<TComponent>(IRenderedComponent<TComponent> component) where TComponent : IComponent
+    {
+        // Renderer.GetCurrentRenderTreeFrames is protected: the tree a component keeps is not public API.
+        var frames = (ArrayRange<RenderTreeFrame>)typeof(Renderer)
+            .GetMethod("GetCurrentRenderTreeFrames", BindingFlags.Instance | BindingFlags.NonPublic)!
+            .Invoke(Renderer, [component.ComponentId])!;
+        var longest = "";
+        for (var i = 0; i < frames.Count; i++)
+        {
+            if (frames.Array[i].FrameType == RenderTreeFrameType.Markup && frames.Array[i].MarkupContent.Length > longest.Length)
+            {
+                longest = frames.Array[i].MarkupContent;
+            }
+        }
+        return longest;
+    }
+#pragma warning restore BL0006
 }
