@@ -9,15 +9,19 @@
 #   COUNT=20 ROUNDS=2 benchmarks/circuits.sh      # a quick run
 #   SPREAD=20000 benchmarks/circuits.sh           # each round's clicks one after another across 20 s, not all at once
 #   APP_ENV="DOTNET_gcServer=1" benchmarks/circuits.sh   # extra VAR=VALUE settings for the app (space-separated)
-# Needs dotnet; installs chromium and curl from Debian when missing.
+#   DRIVER=signalr benchmarks/circuits.sh         # circuits without browsers: the driver speaks Blazor's hub protocol
+#                                                 # itself (render-batch acks, JS interop answers, OnLocationChanged)
+#                                                 # and times each round trip until a render batch shows the new count
+# Needs dotnet; installs chromium and curl from Debian when missing (chromium only for DRIVER=chromium, the default).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 DB="${DB:-/tmp/industrytracker-bench/scale.db}"; COUNT="${COUNT:-200}"; ROUNDS="${ROUNDS:-4}"; PORT="${PORT:-5393}"
-need curl curl; need chromium chromium; need sqlite3 sqlite3
+DRIVER="${DRIVER:-chromium}"
+need curl curl; need sqlite3 sqlite3; [ "$DRIVER" = signalr ] || need chromium chromium
 build_release
 publish_web
-DRIVER="$root/tests/IndustryTracker.Benchmarks/bin/Release/net10.0/IndustryTracker.Benchmarks.dll"
-[ -f "$DRIVER" ] || dotnet build "$root/tests/IndustryTracker.Benchmarks" -c Release -nologo -clp:ErrorsOnly
+DRIVER_DLL="$root/tests/IndustryTracker.Benchmarks/bin/Release/net10.0/IndustryTracker.Benchmarks.dll"
+[ -f "$DRIVER_DLL" ] || dotnet build "$root/tests/IndustryTracker.Benchmarks" -c Release -nologo -clp:ErrorsOnly
 if [ ! -f "$DB" ]; then
   echo "no dataset at $DB: run benchmarks/scale.sh once (it generates it), or set DB" >&2; exit 1
 fi
@@ -27,6 +31,6 @@ busy=$(sqlite3 "$DB" 'SELECT c."Slug" FROM "EventCompanies" ec JOIN "Companies" 
 read -r -a app_env <<<"${APP_ENV:-}"
 start_web app "$PORT" "$work/app.log" "ConnectionStrings__IndustryTracker=Data Source=$DB" ${app_env[@]+"${app_env[@]}"}
 echo "app: pid $STARTED_PID; ${APP_ENV:+settings: $APP_ENV; } $COUNT pages of /timeline?company=$busy&from=2025-01-01&to=2025-12-31; $(note_load)"
-dotnet "$DRIVER" circuits --url "http://127.0.0.1:$PORT/timeline?company=$busy&from=2025-01-01&to=2025-12-31" \
-  --pid "$STARTED_PID" --count "$COUNT" --rounds "$ROUNDS" --spread "${SPREAD:-0}" --hold "${HOLD:-0}" --chromium "$(command -v chromium)"
+dotnet "$DRIVER_DLL" circuits --url "http://127.0.0.1:$PORT/timeline?company=$busy&from=2025-01-01&to=2025-12-31" \
+  --pid "$STARTED_PID" --driver "$DRIVER" --count "$COUNT" --rounds "$ROUNDS" --spread "${SPREAD:-0}" --hold "${HOLD:-0}" --chromium "$(command -v chromium || echo chromium)"
 echo "$(note_load)"

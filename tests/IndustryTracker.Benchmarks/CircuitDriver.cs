@@ -8,6 +8,7 @@ namespace IndustryTracker.Benchmarks;
 /// The circuit load test (benchmarks/circuits.sh): opens N interactive timeline pages in one Chromium, keeps them all
 /// connected, then on every page at once toggles a category facet (a filter change that round-trips through the
 /// page's circuit and re-renders the list and facets) and times each change from the click until the page shows it.
+/// <c>--driver signalr</c> drives the circuits without browsers instead (<see cref="SignalRCircuitDriver"/>).
 /// Reports p50/p95/max of those round trips per round and the server's working set (VmRSS of --pid) before the
 /// pages, with all of them open, and after the rounds. With --spread MS the pages click one after another across MS
 /// milliseconds instead of all at once: readers who each change a filter once in that window, while every page stays open.
@@ -15,7 +16,7 @@ namespace IndustryTracker.Benchmarks;
 internal static class CircuitDriver
 {
     private const string Usage =
-        "circuits --url URL --pid SERVER_PID [--count 200] [--rounds 4] [--open-parallel 8] [--spread 0] [--hold 0] [--chromium /usr/bin/chromium]";
+        "circuits --url URL --pid SERVER_PID [--driver chromium|signalr] [--count 200] [--rounds 4] [--open-parallel 8] [--spread 0] [--hold 0] [--chromium /usr/bin/chromium]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -24,6 +25,10 @@ internal static class CircuitDriver
         {
             await Console.Error.WriteLineAsync(Usage);
             return 2;
+        }
+        if (options.Driver == "signalr")
+        {
+            return await SignalRCircuitDriver.RunAsync(options);
         }
 
         using var playwright = await Playwright.CreateAsync();
@@ -87,10 +92,14 @@ internal static class CircuitDriver
         return 0;
     }
 
-    /// <summary>Clicks the category's facet chip and waits until the re-rendered chip shows the new state; milliseconds.</summary>
+    /// <summary>
+    /// Clicks the category's facet chip and waits until the re-rendered chip shows the new state and the result count
+    /// has changed (the count changes only once the page has loaded the new filter's events); milliseconds.
+    /// </summary>
     private static async Task<double> ToggleAsync(IPage page, string category, bool selecting)
     {
         var chip = page.Locator($"#facet-categories a.facet-link[data-value='{category}']");
+        var count = await page.Locator("#result-count").TextContentAsync();
         var started = Stopwatch.GetTimestamp();
         await chip.ClickAsync();
         if (selecting)
@@ -101,10 +110,11 @@ internal static class CircuitDriver
         {
             await page.Locator("#facet-categories a.facet-link[aria-current='true']").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         }
+        await page.WaitForFunctionAsync("count => document.getElementById('result-count')?.textContent !== count", count);
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
-    private static double Percentile(double[] sorted, double p) =>
+    internal static double Percentile(double[] sorted, double p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     /// <summary>
@@ -112,7 +122,7 @@ internal static class CircuitDriver
     /// allocations such as SQLite's page caches), mapped files (the runtime and assemblies) and shared memory (the JIT's
     /// double-mapped code pages), from /proc.
     /// </summary>
-    private static void Report(string label, int pid)
+    internal static void Report(string label, int pid)
     {
         var status = $"/proc/{pid}/status";
         if (!File.Exists(status))
@@ -126,7 +136,7 @@ internal static class CircuitDriver
         Console.WriteLine($"{label}: {Field("VmRSS:")} (peak {Field("VmHWM:")}; anonymous {Field("RssAnon:")}, files {Field("RssFile:")}, shared {Field("RssShmem:")})");
     }
 
-    private sealed record Options(string Url, int Pid, int Count, int Rounds, int OpenParallel, int Spread, int Hold, string Chromium);
+    internal sealed record Options(string Url, int Pid, string Driver, int Count, int Rounds, int OpenParallel, int Spread, int Hold, string Chromium);
 
     private static Options? Parse(string[] args)
     {
@@ -141,11 +151,12 @@ internal static class CircuitDriver
         }
         int Int(string name, int fallback) =>
             values.TryGetValue(name, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-        if (!values.TryGetValue("url", out var url) || !values.ContainsKey("pid"))
+        var driver = values.GetValueOrDefault("driver", "chromium");
+        if (!values.TryGetValue("url", out var url) || !values.ContainsKey("pid") || driver is not ("chromium" or "signalr"))
         {
             return null;
         }
-        return new Options(url, Int("pid", 0), Int("count", 200), Int("rounds", 4), Int("open-parallel", 8), Int("spread", 0), Int("hold", 0),
+        return new Options(url, Int("pid", 0), driver, Int("count", 200), Int("rounds", 4), Int("open-parallel", 8), Int("spread", 0), Int("hold", 0),
             values.GetValueOrDefault("chromium", "/usr/bin/chromium"));
     }
 }

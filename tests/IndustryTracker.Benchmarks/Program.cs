@@ -1,8 +1,9 @@
 using BenchmarkDotNet.Running;
 using IndustryTracker.Benchmarks;
 
-// `circuits …` drives interactive timeline pages in Chromium (benchmarks/circuits.sh); `heap --pid PID` reports what a
-// running app's heap holds; anything else goes to BenchmarkDotNet (`--filter '*'`, `--list flat`, …).
+// `circuits …` drives interactive timeline pages in Chromium, or over SignalR with `--driver signalr`
+// (benchmarks/circuits.sh); `heap --pid PID` reports what a running app's heap holds; anything else goes to
+// BenchmarkDotNet (`--filter '*'`, `--list flat`, …).
 if (args.Length > 0 && args[0] == "circuits")
 {
     return await CircuitDriver.RunAsync(args[1..]);

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace IndustryTracker.Benchmarks;
+
+/// <summary>
+/// The circuit load test without browsers (<c>circuits --driver signalr</c>): opens N timeline pages as
+/// <see cref="BlazorCircuitClient"/>s, so 200 circuits fit on a 2-core machine beside the server, which 200 Chromium
+/// pages don't. A round follows the page's first category facet link on every circuit (then the link back, alternately)
+/// and times each from the moment the router would send the new address until a render batch shows the new result
+/// count: the count only changes once the page has loaded the new filter's data, so that is the whole round trip.
+/// The counts to wait for come from the two addresses' prerendered pages.
+/// </summary>
+internal static partial class SignalRCircuitDriver
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+
+    public static async Task<int> RunAsync(CircuitDriver.Options options)
+    {
+        using var http = new HttpClient { Timeout = Timeout };
+        var page = new Uri(options.Url);
+        var html = await http.GetStringAsync(page);
+        var select = new Uri(page, WebUtility.HtmlDecode(FirstCategoryLink().Match(html) is { Success: true } link
+            ? link.Groups["href"].Value
+            : throw new InvalidOperationException("The timeline shows no category facet to follow.")));
+        var unfilteredCount = ResultCount(html);
+        var filteredCount = ResultCount(await http.GetStringAsync(select));
+        if (unfilteredCount == filteredCount)
+        {
+            throw new InvalidOperationException($"Both addresses show “{unfilteredCount}”: a round trip could not be told from no change.");
+        }
+        Console.WriteLine($"driver: SignalR circuits; select {select.PathAndQuery} (“{filteredCount}”), clear back to “{unfilteredCount}”");
+
+        CircuitDriver.Report("server working set before", options.Pid);
+        var opened = Stopwatch.StartNew();
+        var clients = new BlazorCircuitClient[options.Count];
+        using (var gate = new SemaphoreSlim(options.OpenParallel))
+        {
+            await Task.WhenAll(Enumerable.Range(0, options.Count).Select(async i =>
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    clients[i] = await BlazorCircuitClient.OpenAsync(http, page, unfilteredCount, Timeout);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{options.Count} interactive circuits open in {opened.Elapsed.TotalSeconds:0.0} s; first render {clients.Sum(c => c.BatchBytes) / clients.Length / 1024.0:0} KB in {clients.Average(c => c.Batches):0.0} batches per circuit"));
+        CircuitDriver.Report("server working set with every circuit open", options.Pid);
+
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            var selecting = round % 2 == 1;
+            var bytesBefore = clients.Sum(c => c.BatchBytes);
+            var times = await Task.WhenAll(clients.Select(async (client, i) =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds((double)options.Spread * i / clients.Length));
+                var started = Stopwatch.GetTimestamp();
+                await client.NavigateAsync(selecting ? select : page, selecting ? filteredCount : unfilteredCount, Timeout);
+                return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }));
+            Array.Sort(times);
+            var when = options.Spread > 0 ? $"one after another across {options.Spread} ms" : "at once";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"round {round} ({(selecting ? "select" : "clear")} on {times.Length} circuits {when}): p50 {CircuitDriver.Percentile(times, 0.50):0} ms, p95 {CircuitDriver.Percentile(times, 0.95):0} ms, max {times[^1]:0} ms; {(clients.Sum(c => c.BatchBytes) - bytesBefore) / times.Length / 1024.0:0} KB of render batches per circuit"));
+        }
+        CircuitDriver.Report("server working set after the rounds (circuits still open)", options.Pid);
+        if (options.Hold > 0)
+        {
+            Console.WriteLine($"holding the circuits open for {options.Hold} s");
+            await Task.Delay(TimeSpan.FromSeconds(options.Hold));
+            CircuitDriver.Report("server working set after holding", options.Pid);
+        }
+        Console.WriteLine("JS interop calls answered: " + string.Join(", ",
+            BlazorCircuitClient.JsCalls.OrderByDescending(c => c.Value).Select(c => $"{c.Key} ×{c.Value}")));
+        await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
+        return 0;
+    }
+
+    private static string ResultCount(string html) =>
+        ResultCountElement().Match(html) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups["text"].Value)
+            : throw new InvalidOperationException("The page shows no result count (#result-count).");
+
+    [GeneratedRegex(@"id=""facet-categories"".*?<a class=""facet-link"" href=""(?<href>[^""]+)""", RegexOptions.Singleline)]
+    private static partial Regex FirstCategoryLink();
+
+    [GeneratedRegex(@"id=""result-count""[^>]*>(?<text>[^<]+)<")]
+    private static partial Regex ResultCountElement();
+}
