@@ -18,8 +18,9 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
     /// One page of the events matching <paramref name="query"/>, ordered by date start, then end, then id.
     /// Call <see cref="EventQuery.Validate"/> first; an invalid query throws <see cref="ArgumentException"/>.
     /// Three round trips whatever the page holds: the count, the page's ids (from the company's links when one company
-    /// and perhaps a date window are the only filters, see <see cref="CompanyEventPages"/>; for a text search, from the
-    /// cached order of its matches, see <see cref="CachesSearchOrder"/>), then its rows (<see cref="EventRows"/>).
+    /// and perhaps a date window are the only filters, see <see cref="CompanyEventPages"/>; for a text search, a
+    /// category or a model, from the cached order of the matches, see <see cref="CachesOrder"/>), then its rows
+    /// (<see cref="EventRows"/>).
     /// </summary>
     public async Task<PagedResult<EventDto>> ListAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
@@ -36,7 +37,7 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
             ? []
             : OnlyCompany(query) is { } slug
                 ? await CompanyEventPages.IdsAsync(db, slug, window, skip, query.PageSize, cancellationToken)
-                : CachesSearchOrder(query, total)
+                : CachesOrder(query, total)
                     ? [.. (await facetCache!.GetOrAddAsync("order|" + CacheKey(query), ct => OrderedIdsAsync(events, ct), cancellationToken))
                         .Skip(skip).Take(query.PageSize)]
                     : await Ordered(events).Skip(skip).Take(query.PageSize).Select(e => e.Id).ToListAsync(cancellationToken);
@@ -44,17 +45,20 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
         return new PagedResult<EventDto>([.. rows.Select(r => r.ToDto())], total, query.Page, query.PageSize);
     }
 
-    /// <summary>The most matches of a text search whose order is kept in the cache (4 bytes each).</summary>
-    internal const int MaxCachedSearchOrder = 5_000;
+    /// <summary>The most matches of a list whose order is kept in the cache (4 bytes each).</summary>
+    internal const int MaxCachedOrder = 5_000;
 
     /// <summary>
-    /// Whether the page's ids come from the cached order of every match: for a text search (no index gives its matches in
-    /// timeline order, so each page looked up and sorted all of them: 3 ms of SQLite work for 1,000 matches, whatever
-    /// the page) with at most <see cref="MaxCachedSearchOrder"/> matches. The order is kept beside the count, which
-    /// <see cref="ListAsync"/> has just read through the cache (and the cache stamp), until the next write.
+    /// Whether the page's ids come from the cached order of every match: for a text search, a category or a model
+    /// filter (no index gives those matches in timeline order, so each page looked up and sorted all of them: 3 ms of
+    /// SQLite work for 1,000 search matches, 7 ms for a busy company's events of one category in a year, whatever the
+    /// page) with at most <see cref="MaxCachedOrder"/> matches. A facet followed by many readers, or paged through, is
+    /// ordered once. The order is kept beside the count, which <see cref="ListAsync"/> has just read through the cache
+    /// (and the cache stamp), until the next write.
     /// </summary>
-    private bool CachesSearchOrder(EventQuery query, int total) =>
-        facetCache is not null && total <= MaxCachedSearchOrder && EventSearch.Words(query.Q).Count > 0;
+    private bool CachesOrder(EventQuery query, int total) =>
+        facetCache is not null && total <= MaxCachedOrder
+        && (EventSearch.Words(query.Q).Count > 0 || query.Categories.Count > 0 || query.Models.Count > 0);
 
     private static async Task<int[]> OrderedIdsAsync(IQueryable<TimelineEvent> events, CancellationToken cancellationToken) =>
         [.. await Ordered(events).Select(e => e.Id).ToListAsync(cancellationToken)];

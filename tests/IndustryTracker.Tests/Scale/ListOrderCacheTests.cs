@@ -12,11 +12,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IndustryTracker.Tests.Scale;
 
 /// <summary>
-/// A text search keeps the timeline order of its matches in the app's <see cref="QueryCache"/> beside its count: its
-/// pages are the same as the database gives them, the next page is read without searching again, and a write shows
-/// on the next read. Over a generated dataset, through the app's own services and contexts.
+/// A text search, a category or a model filter keeps the timeline order of its matches in the app's
+/// <see cref="QueryCache"/> beside its count: its pages are the same as the database gives them, the next page is
+/// read without filtering again, and a write shows on the next read. Over a generated dataset, through the app's own
+/// services and contexts.
 /// </summary>
-public sealed class SearchOrderCacheTests : IAsyncLifetime
+public sealed partial class ListOrderCacheTests : IAsyncLifetime
 {
     private const string Word = "lidar"; // one of the generator's topic words: in about 1% of titles, some summaries
     private TestDatabase _database = null!;
@@ -40,55 +41,63 @@ public sealed class SearchOrderCacheTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(3)]
-    [InlineData(50)]
-    public async Task Every_page_of_a_search_is_the_page_the_database_gives_without_the_cache(int pageSize)
+    [InlineData(Filter.Search, 1)]
+    [InlineData(Filter.Search, 3)]
+    [InlineData(Filter.Search, 50)]
+    [InlineData(Filter.Category, 1)]
+    [InlineData(Filter.Category, 50)]
+    [InlineData(Filter.CategoryInYears, 7)]
+    public async Task Every_page_is_the_page_the_database_gives_without_the_cache(Filter filter, int pageSize)
     {
         var uncached = new EventQueries(_database.Factory);
-        var first = await uncached.ListAsync(Search(1, pageSize), Ct);
-        Assert.True(first.Total > 3, $"the dataset has only {first.Total} events with \"{Word}\"");
+        var first = await uncached.ListAsync(Query(filter, 1, pageSize), Ct);
+        Assert.True(first.Total > 3, $"the dataset has only {first.Total} events for {filter}");
 
         var pages = (first.Total + pageSize - 1) / pageSize;
         for (var page = 1; page <= pages + 1; page++)
         {
-            var expected = await uncached.ListAsync(Search(page, pageSize), Ct);
-            var actual = await ReadAsync(Search(page, pageSize));
+            var expected = await uncached.ListAsync(Query(filter, page, pageSize), Ct);
+            var actual = await ReadAsync(Query(filter, page, pageSize));
             Assert.Equal(expected.Total, actual.Total);
             Assert.Equal(expected.Items.Select(e => e.Id), actual.Items.Select(e => e.Id));
         }
     }
 
-    [Fact]
-    public async Task After_its_first_page_a_search_reads_its_other_pages_without_searching_again()
+    [Theory]
+    [InlineData(Filter.Search)]
+    [InlineData(Filter.Category)]
+    [InlineData(Filter.CategoryInYears)]
+    public async Task After_its_first_page_a_list_reads_its_other_pages_without_filtering_again(Filter filter)
     {
         _app.Services.GetRequiredService<QueryCache>().Invalidate();
         _recorder.Clear();
-        var first = await ReadAsync(Search(1, 2));
-        Assert.Contains(_recorder.Commands, IsSearch);
+        var first = await ReadAsync(Query(filter, 1, 2));
+        Assert.Contains(_recorder.Commands, command => Filters(filter, command));
 
         _recorder.Clear();
-        var second = await ReadAsync(Search(2, 2));
+        var second = await ReadAsync(Query(filter, 2, 2));
 
         Assert.Equal(2, second.Items.Count);
         Assert.Empty(first.Items.Select(e => e.Id).Intersect(second.Items.Select(e => e.Id)));
-        Assert.DoesNotContain(_recorder.Commands, IsSearch);
+        Assert.DoesNotContain(_recorder.Commands, command => Filters(filter, command));
     }
 
-    [Fact]
-    public async Task A_search_shows_a_new_match_and_loses_a_deleted_one_on_its_next_read()
+    [Theory]
+    [InlineData(Filter.Search)]
+    [InlineData(Filter.Category)]
+    public async Task A_list_shows_a_new_match_and_loses_a_deleted_one_on_its_next_read(Filter filter)
     {
-        var before = await ReadAsync(Search(1, 50));
+        var before = await ReadAsync(Query(filter, 1, 50));
         var id = await WriteAsync(async db =>
         {
             var company = await db.Companies.OrderBy(c => c.Id).FirstAsync(Ct);
-            var ev = new TimelineEvent($"An early {Word} trial", FuzzyDate.Day(new DateOnly(1990, 1, 2)), EventCategory.ProductLaunch, EventOrigin.Editor);
+            var ev = new TimelineEvent($"An early {Word} trial", FuzzyDate.Day(new DateOnly(1990, 1, 2)), Category, EventOrigin.Editor);
             ev.Involve(company);
             db.Add(ev);
             return ev;
         });
 
-        var added = await ReadAsync(Search(1, 50));
+        var added = await ReadAsync(Query(filter, 1, 50));
         Assert.Equal(before.Total + 1, added.Total);
         Assert.Equal(id, added.Items[0].Id); // the earliest event comes first
 
@@ -99,15 +108,34 @@ public sealed class SearchOrderCacheTests : IAsyncLifetime
             return ev;
         });
 
-        var deleted = await ReadAsync(Search(1, 50));
+        var deleted = await ReadAsync(Query(filter, 1, 50));
         Assert.Equal(before.Total, deleted.Total);
         Assert.Equal(before.Items.Select(e => e.Id), deleted.Items.Select(e => e.Id));
     }
 
-    private static EventQuery Search(int page, int pageSize) => new() { Q = Word, Page = page, PageSize = pageSize };
+    public enum Filter
+    {
+        Search,
+        Category,
+        CategoryInYears,
+    }
 
-    private static bool IsSearch(RecordedCommand command) =>
-        command.Sql.Contains("MATCH", StringComparison.Ordinal) || command.Sql.Contains("@@", StringComparison.Ordinal);
+    private const EventCategory Category = EventCategory.ProductLaunch;
+
+    private static EventQuery Query(Filter filter, int page, int pageSize) => filter switch
+    {
+        Filter.Search => new() { Q = Word, Page = page, PageSize = pageSize },
+        Filter.Category => new() { Categories = [Category], Page = page, PageSize = pageSize },
+        _ => new() { Categories = [Category], From = new DateOnly(2023, 1, 1), To = new DateOnly(2024, 12, 31), Page = page, PageSize = pageSize },
+    };
+
+    /// <summary>Whether the command applies the list's filter: the search, or the category (a row read only selects it).</summary>
+    private static bool Filters(Filter filter, RecordedCommand command) => filter == Filter.Search
+        ? command.Sql.Contains("MATCH", StringComparison.Ordinal) || command.Sql.Contains("@@", StringComparison.Ordinal)
+        : CategoryCondition().IsMatch(command.Sql);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"""Category""\s*(=|IN\b)")]
+    private static partial System.Text.RegularExpressions.Regex CategoryCondition();
 
     private async Task<PagedResult<EventDto>> ReadAsync(EventQuery query)
     {
