@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
 
 namespace IndustryTracker.Benchmarks;
 
@@ -13,7 +11,7 @@ namespace IndustryTracker.Benchmarks;
 /// count: the count only changes once the page has loaded the new filter's data, so that is the whole round trip.
 /// The counts to wait for come from the two addresses' prerendered pages.
 /// </summary>
-internal static partial class SignalRCircuitDriver
+internal static class SignalRCircuitDriver
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
@@ -22,11 +20,9 @@ internal static partial class SignalRCircuitDriver
         using var http = new HttpClient { Timeout = Timeout };
         var page = new Uri(options.Url);
         var html = await http.GetStringAsync(page);
-        var select = new Uri(page, WebUtility.HtmlDecode(FirstCategoryLink().Match(html) is { Success: true } link
-            ? link.Groups["href"].Value
-            : throw new InvalidOperationException("The timeline shows no category facet to follow.")));
-        var unfilteredCount = ResultCount(html);
-        var filteredCount = ResultCount(await http.GetStringAsync(select));
+        var select = TimelinePageText.FirstCategoryLink(html, page);
+        var unfilteredCount = TimelinePageText.ResultCount(html);
+        var filteredCount = TimelinePageText.ResultCount(await http.GetStringAsync(select));
         if (unfilteredCount == filteredCount)
         {
             throw new InvalidOperationException($"Both addresses show “{unfilteredCount}”: a round trip could not be told from no change.");
@@ -83,15 +79,4 @@ internal static partial class SignalRCircuitDriver
         await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
         return 0;
     }
-
-    private static string ResultCount(string html) =>
-        ResultCountElement().Match(html) is { Success: true } match
-            ? WebUtility.HtmlDecode(match.Groups["text"].Value)
-            : throw new InvalidOperationException("The page shows no result count (#result-count).");
-
-    [GeneratedRegex(@"id=""facet-categories"".*?<a class=""facet-link"" href=""(?<href>[^""]+)""", RegexOptions.Singleline)]
-    private static partial Regex FirstCategoryLink();
-
-    [GeneratedRegex(@"id=""result-count""[^>]*>(?<text>[^<]+)<")]
-    private static partial Regex ResultCountElement();
 }
