@@ -43,25 +43,13 @@ internal static class CircuitDriver
 
         Report("server working set before", options.Pid);
         var opened = Stopwatch.StartNew();
-        var pages = new IPage[options.Count];
-        using (var gate = new SemaphoreSlim(options.OpenParallel))
+        var pages = await OpenAllAsync(options, async _ =>
         {
-            await Task.WhenAll(Enumerable.Range(0, options.Count).Select(async i =>
-            {
-                await gate.WaitAsync();
-                try
-                {
-                    var page = await context.NewPageAsync();
-                    await page.GotoAsync(options.Url);
-                    await page.Locator("#app-status[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-                    pages[i] = page;
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }));
-        }
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(options.Url);
+            await page.Locator("#app-status[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            return page;
+        });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{options.Count} interactive pages open in {opened.Elapsed.TotalSeconds:0.0} s"));
         Report("server working set with every page open", options.Pid);
 
@@ -112,6 +100,26 @@ internal static class CircuitDriver
         }
         await page.WaitForFunctionAsync("count => document.getElementById('result-count')?.textContent !== count", count);
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    /// <summary>Opens <c>--count</c> pages or circuits, <c>--open-parallel</c> at a time.</summary>
+    internal static async Task<T[]> OpenAllAsync<T>(Options options, Func<int, Task<T>> open)
+    {
+        var opened = new T[options.Count];
+        using var gate = new SemaphoreSlim(options.OpenParallel);
+        await Task.WhenAll(Enumerable.Range(0, options.Count).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                opened[i] = await open(i);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        return opened;
     }
 
     internal static double Percentile(double[] sorted, double p) =>

@@ -31,22 +31,7 @@ internal static class SignalRCircuitDriver
 
         CircuitDriver.Report("server working set before", options.Pid);
         var opened = Stopwatch.StartNew();
-        var clients = new BlazorCircuitClient[options.Count];
-        using (var gate = new SemaphoreSlim(options.OpenParallel))
-        {
-            await Task.WhenAll(Enumerable.Range(0, options.Count).Select(async i =>
-            {
-                await gate.WaitAsync();
-                try
-                {
-                    clients[i] = await BlazorCircuitClient.OpenAsync(http, page, unfilteredCount, Timeout);
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }));
-        }
+        var clients = await CircuitDriver.OpenAllAsync(options, _ => BlazorCircuitClient.OpenAsync(http, page, unfilteredCount, Timeout));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{options.Count} interactive circuits open in {opened.Elapsed.TotalSeconds:0.0} s; first render {clients.Sum(c => c.BatchBytes) / clients.Length / 1024.0:0} KB in {clients.Average(c => c.Batches):0.0} batches per circuit"));
         CircuitDriver.Report("server working set with every circuit open", options.Pid);

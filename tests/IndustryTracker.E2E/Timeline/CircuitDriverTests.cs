@@ -18,8 +18,7 @@ public sealed class CircuitDriverTests
         var ct = TestContext.Current.CancellationToken;
         await using var server = await AppServer.StartAsync(ct);
         using var http = new HttpClient();
-        var page = new Uri(server.BaseUri, "timeline");
-        var html = await http.GetStringAsync(page, ct);
+        var (page, html) = await TimelineAsync(server, http, ct);
         var filtered = TimelinePageText.FirstCategoryLink(html, page);
         var allCount = TimelinePageText.ResultCount(html);
         var filteredCount = TimelinePageText.ResultCount(await http.GetStringAsync(filtered, ct));
@@ -41,11 +40,16 @@ public sealed class CircuitDriverTests
         var ct = TestContext.Current.CancellationToken;
         await using var server = await AppServer.StartAsync(ct);
         using var http = new HttpClient();
-        var page = new Uri(server.BaseUri, "timeline");
-        var html = await http.GetStringAsync(page, ct);
+        var (page, html) = await TimelineAsync(server, http, ct);
         await using var circuit = await BlazorCircuitClient.OpenAsync(http, page, TimelinePageText.ResultCount(html), Timeout);
 
         await Assert.ThrowsAsync<TimeoutException>(() =>
             circuit.NavigateAsync(TimelinePageText.FirstCategoryLink(html, page), "no page shows this", TimeSpan.FromSeconds(3)));
+    }
+
+    private static async Task<(Uri Page, string Html)> TimelineAsync(AppServer server, HttpClient http, CancellationToken cancellationToken)
+    {
+        var page = new Uri(server.BaseUri, "timeline");
+        return (page, await http.GetStringAsync(page, cancellationToken));
     }
 }
