@@ -66,7 +66,7 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
         var operations = new
         {
             batchId = 0,
-            operations = markers.Select((marker, i) => new { type = "add", ssrComponentId = i, marker = JsonDocument.Parse(marker).RootElement }),
+            operations = markers.Select((marker, i) => new { type = "add", ssrComponentId = i, marker = JsonSerializer.Deserialize<JsonElement>(marker) }),
         };
         var shown = client.WaitForAsync(expected, timeout);
         await connection.SendAsync("UpdateRootComponents", JsonSerializer.Serialize(operations), state);
