@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The circuit load test (issue 12: 200 concurrent interactive timeline pages hold with <= 512 MB working set, filter
 # round trip p95 <= 250 ms). Starts the Release web app on the 100k-event SQLite file (benchmarks/scale.sh makes it),
-# then the driver in tests/IndustryTracker.Benchmarks opens COUNT timeline pages in Debian's Chromium, waits until
+# then the driver in tests/IndustryTracker.Benchmarks opens COUNT timeline pages (in Debian's Chromium, or with
+# DRIVER=signalr as circuits of its own: 200 Chromium pages are more than 2 cores can drive), waits until
 # every one is interactive (its circuit connected), toggles a category facet on all of them at once ROUNDS times and
 # prints the round-trip p50/p95/max per round and the server's working set (VmRSS) before, with all pages open and
 # after. Circuit limits come from the app's "Circuits" settings (docs/benchmarks.md).
