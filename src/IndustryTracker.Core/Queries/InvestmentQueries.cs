@@ -13,8 +13,10 @@ public sealed class InvestmentQueries(IDbContextFactory<IndustryTrackerDbContext
         ArgumentNullException.ThrowIfNull(query);
         query.ThrowIfInvalid();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await CachedReads.ObserveAsync(cache, db, cancellationToken);
         var investments = Filter(db, db.Investments.AsNoTracking(), query);
-        var total = await investments.CountAsync(cancellationToken);
+        // A company's investments are counted through its recipient and participant links: cached until the next write.
+        var total = await CachedReads.GetAsync(cache, CountKey(query), investments.CountAsync, cancellationToken);
         var ordered = query.Sort switch
         {
             InvestmentSort.Kind => investments.SortBy(i => i.Kind, query.Descending).ThenBy(i => i.Id),
@@ -115,9 +117,23 @@ public sealed class InvestmentQueries(IDbContextFactory<IndustryTrackerDbContext
         return [.. rows.Select(r => r.ToDto()).OrderByDescending(i => i.AmountUsd).ThenBy(i => i.Id)];
     }
 
+    /// <summary>The filters of <paramref name="query"/> in a canonical form (paging and sorting ignored): equal filters, equal keys.</summary>
+    private static string CountKey(InvestmentQuery query) =>
+        string.Join(
+            "|",
+            "investment-count",
+            string.Join(",", Slugs(query.Companies).Order(StringComparer.Ordinal)),
+            string.Join(",", query.Kinds.Distinct().Order()),
+            query.ConfirmedOnly ? "confirmed" : "all",
+            query.From?.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+            query.To?.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+
+    private static List<string> Slugs(IEnumerable<string> companies) =>
+        [.. companies.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim().ToLowerInvariant()).Distinct()];
+
     private static IQueryable<Investment> Filter(IndustryTrackerDbContext db, IQueryable<Investment> investments, InvestmentQuery query)
     {
-        var slugs = query.Companies.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim().ToLowerInvariant()).Distinct().ToList();
+        var slugs = Slugs(query.Companies);
         if (slugs.Count > 0)
         {
             var companies = db.Companies.IgnoreAutoIncludes();
