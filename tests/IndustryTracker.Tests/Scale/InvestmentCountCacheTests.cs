@@ -64,7 +64,8 @@ public sealed class InvestmentCountCacheTests : IAsyncLifetime
         Assert.Equal(first.Total + 1, (await ReadAsync(query)).Total);
     }
 
-    private static bool IsCount(RecordedCommand command) => command.Sql.Contains("COUNT(*)", StringComparison.Ordinal);
+    // SQLite is sent COUNT(*), PostgreSQL count(*)::int.
+    private static bool IsCount(RecordedCommand command) => command.Sql.Contains("COUNT(*)", StringComparison.OrdinalIgnoreCase);
 
     private async Task<PagedResult<InvestmentDto>> ReadAsync(InvestmentQuery query)
     {
