@@ -71,8 +71,6 @@ public sealed class PublicResponseCachePolicy(
             false => "light",
             null => "system",
         };
-        // Blazor answers its enhanced navigation (Accept: …; blazor-enhanced-nav=on) slightly differently (redirects).
-        context.CacheVaryByRules.VaryByValues["enhanced"] = http.Request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.OrdinalIgnoreCase) ? "1" : "0";
         context.Tags.Add(generation.Tag);
         http.UseCspNonce(generation.Nonce);
         http.Response.OnStarting(static state => DropAntiforgeryCookie((Tuple<HttpResponse, string?>)state),
@@ -102,8 +100,19 @@ public sealed class PublicResponseCachePolicy(
             && Routes.Contains(pattern)
             && StringValues.IsNullOrEmpty(request.Headers.Authorization)
             && !request.Cookies.ContainsKey(IdentityCookie)
-            && http.User.Identity?.IsAuthenticated != true;
+            && http.User.Identity?.IsAuthenticated != true
+            && !IsEnhancedNavigation(request);
     }
+
+    /// <summary>
+    /// A page fetched by blazor.web.js for a page already open (Accept: …; blazor-enhanced-nav=on) is merged into that page,
+    /// and its interactive islands (app bar, timeline filters) get their new parameters through the page's live circuit,
+    /// which accepts them only from a render newer than the last one it saw: a stored copy of an address the reader
+    /// visited before (a facet chosen, then cleared) would be refused. Those are always rendered afresh; a first visit
+    /// (a new circuit) may take a stored copy.
+    /// </summary>
+    public static bool IsEnhancedNavigation(HttpRequest request) =>
+        request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.OrdinalIgnoreCase);
 
     private static Task DropAntiforgeryCookie(Tuple<HttpResponse, string?> state)
     {

@@ -175,6 +175,31 @@ public sealed partial class ResponseCacheTests : IAsyncLifetime
         Assert.Null(second.Headers.Age);
     }
 
+    [Theory]
+    [InlineData("/timeline?company=baidu")]
+    [InlineData("/companies/baidu")]
+    public async Task A_page_fetched_for_an_enhanced_navigation_is_rendered_afresh_every_time(string url)
+    {
+        using var client = _app.CreateClient();
+        await CachedAsync(client, url);
+
+        using var first = await EnhancedNavigationAsync(client, url);
+        using var second = await EnhancedNavigationAsync(client, url);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Null(first.Headers.Age);
+        Assert.Null(second.Headers.Age);
+        // Each render gives its islands new circuit descriptors, which a live circuit accepts only once and in order.
+        Assert.NotEqual(await first.Content.ReadAsStringAsync(Ct), await second.Content.ReadAsStringAsync(Ct));
+    }
+
+    private static Task<HttpResponseMessage> EnhancedNavigationAsync(HttpClient client, string url)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+        return client.SendAsync(request, Ct);
+    }
+
     [Fact]
     public void Every_cached_route_is_a_get_endpoint_of_the_app()
     {
