@@ -107,6 +107,41 @@ public sealed class TimelineFilterTests(BrowserFixture fixture) : IClassFixture<
         await Assertions.Expect(ActiveFilters(page).Locator("[data-filter='dates']")).ToContainTextAsync("2025-02-01 – 2025-02-28");
     }
 
+    [Fact]
+    public async Task Facets_chosen_cleared_and_chosen_again_keep_the_page_and_its_filter_bar_live()
+    {
+        // A reader's timeline is static HTML: a facet is a link that blazor.web.js fetches and merges into the page, and
+        // the filter bar (an interactive island) takes the new address's filters from the page's circuit.
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/timeline");
+        await Assertions.Expect(page.Locator(".filters[data-interactive='true']")).ToHaveCountAsync(1);
+        await page.EvaluateAsync("() => { window.__samePage = true; }");
+        var all = await page.Locator("#result-count").InnerTextAsync();
+        var category = await page.Locator("#facet-categories a.facet-link").First.GetAttributeAsync("data-value");
+        var facet = page.Locator($"#facet-categories a.facet-link[data-value='{category}']");
+        var chip = ActiveFilters(page).Locator($"[data-filter='category'][data-value='{category}']");
+
+        for (var round = 0; round < 2; round++)
+        {
+            await facet.ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/timeline\\?category={category}$"));
+            await Assertions.Expect(chip).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#result-count")).Not.ToHaveTextAsync(all);
+
+            await facet.ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/timeline$"));
+            await Assertions.Expect(chip).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("#result-count")).ToHaveTextAsync(all);
+        }
+
+        // The filter bar is still live after addresses it had seen before came back: a company chosen in it is applied.
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Add a company" }).FillAsync("Tenc");
+        await page.GetByRole(AriaRole.Option, new() { Name = "Tencent", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/timeline\\?company=tencent$"));
+        await Assertions.Expect(ActiveFilters(page).Locator("[data-filter='company']")).ToContainTextAsync("Tencent");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__samePage === true"), "every change was merged into the open page, none reloaded it");
+    }
+
     private static ILocator ActiveFilters(IPage page) => page.GetByRole(AriaRole.Group, new() { Name = "Active filters" });
 
     private static async Task ExpectTencentFebruaryAsync(IPage page)

@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace IndustryTracker.Tests.Web.Editing;
 
 /// <summary>
-/// Read-only pages ([StaticForReaders]: home and the company profile) answer readers with static HTML, in which the
-/// app bar is the only interactive component; editors get the interactive page with its editing panels.
+/// Read-only pages ([StaticForReaders]: home, the company profile and the timeline) answer readers with static HTML, in
+/// which the app bar (and the timeline's filter bar) are the only interactive components; editors get the interactive
+/// page with its editing panels and links.
 /// </summary>
 public sealed partial class StaticForReadersTests : EditingWebTest
 {
@@ -20,9 +21,10 @@ public sealed partial class StaticForReadersTests : EditingWebTest
     private static int PersistedStateLength(string html) => PersistedState().Match(html) is { Success: true } m ? m.Groups[1].Length : 0;
 
     [Theory]
-    [InlineData("/", "id=\"landscape\"")]
-    [InlineData("/companies/deepseek", "id=\"company-name\"")]
-    public async Task Readers_get_the_page_as_static_html_with_only_the_app_bar_interactive(string path, string content)
+    [InlineData("/", "id=\"landscape\"", 1)]
+    [InlineData("/companies/deepseek", "id=\"company-name\"", 1)]
+    [InlineData("/timeline?company=deepseek", "id=\"result-count\"", 2)]
+    public async Task Readers_get_the_page_as_static_html_with_only_its_islands_interactive(string path, string content, int islands)
     {
         using var anonymous = Anonymous();
         using var reader = Reader();
@@ -33,7 +35,7 @@ public sealed partial class StaticForReadersTests : EditingWebTest
             var html = await client.GetStringAsync(path, Ct);
 
             Assert.Contains(content, html, StringComparison.Ordinal);
-            Assert.Equal(1, InteractiveRoots(html));
+            Assert.Equal(islands, InteractiveRoots(html));
             Assert.Contains("id=\"nav-toggle\"", html, StringComparison.Ordinal);
             Assert.Contains("id=\"theme-switch\"", html, StringComparison.Ordinal);
             Assert.DoesNotContain("company-editor-tabs", html, StringComparison.Ordinal);
@@ -57,11 +59,25 @@ public sealed partial class StaticForReadersTests : EditingWebTest
     }
 
     [Fact]
+    public async Task Editors_get_the_interactive_timeline_with_edit_links()
+    {
+        using var editor = Editor();
+        using var anonymous = Anonymous();
+
+        var html = await editor.GetStringAsync("/timeline?company=deepseek", Ct);
+        var readerHtml = await anonymous.GetStringAsync("/timeline?company=deepseek", Ct);
+
+        Assert.Equal(2, InteractiveRoots(html)); // the page's Routes and HeadOutlet; the filter bar is part of the page
+        Assert.Contains("class=\"button edit-link\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"button edit-link\"", readerHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Other_pages_stay_interactive_for_readers()
     {
         using var anonymous = Anonymous();
 
-        var html = await anonymous.GetStringAsync("/timeline", Ct);
+        var html = await anonymous.GetStringAsync("/investments", Ct);
 
         Assert.Equal(2, InteractiveRoots(html));
     }

@@ -5,18 +5,22 @@ using IndustryTracker.Core.Queries;
 using IndustryTracker.Core.Timeline;
 using IndustryTracker.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 
 namespace IndustryTracker.Web.Components.Pages.Timeline;
 
 /// <summary>
 /// Events filtered by companies, date window, categories, model and full text, with facets. The URL is the state
 /// (<see cref="TimelineFilter"/> plus page=N&amp;pageSize=N): every filter change navigates to a new query string and
-/// the page loads from it, once per page view (the prerender hands its data to the live page). At most
+/// the page loads from it, once per page view (the prerender hands its data to the live page). Readers get it as static
+/// HTML with the filter bar as an interactive island (<see cref="StaticForReadersAttribute"/>). At most
 /// <see cref="MaxRows"/> events are rendered at once.
 /// </summary>
 public sealed partial class TimelinePage
 {
     public const int MaxRows = 100;
+
+    private const string FiltersKey = "timeline-filters";
 
     private PrerenderedData<TimelineView> _data = null!;
     private PickerOption? _model;
@@ -44,7 +48,11 @@ public sealed partial class TimelinePage
 
     private int LastPage => _view is null ? 1 : Math.Max(1, (_view.Result.Total + _view.Result.PageSize - 1) / _view.Result.PageSize);
 
-    protected override void OnInitialized() => _data = new(State, nameof(TimelinePage));
+    /// <summary>An island on a page rendered statically (readers); part of the page's own render otherwise (editors).</summary>
+    private IComponentRenderMode? FiltersRenderMode => AssignedRenderMode is null ? RenderMode.InteractiveServer : null;
+
+    // A page rendered statically hands no data over: no interactive render of it follows.
+    protected override void OnInitialized() => _data = new(State, nameof(TimelinePage), handOver: AssignedRenderMode is not null);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -108,12 +116,6 @@ public sealed partial class TimelinePage
         await Companies.NamesAsync(query.Companies),
         query.Models.Count == 0 ? null : await Picker.ModelsBySlugAsync(query.Models) is [var model, ..] ? model : null);
 
-    private Task<IReadOnlyList<PickerOption>> SearchCompaniesAsync(string? text, CancellationToken cancellationToken) =>
-        Picker.CompaniesAsync(text, PickerSearch.DefaultTake, cancellationToken);
-
-    private Task<IReadOnlyList<PickerOption>> SearchModelsAsync(string? text, CancellationToken cancellationToken) =>
-        Picker.ModelsAsync(text, PickerSearch.DefaultTake, cancellationToken);
-
     private static IEnumerable<string> Slugs(IEnumerable<string>? values) =>
         (values ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim().ToLowerInvariant()).Distinct();
 
@@ -130,9 +132,6 @@ public sealed partial class TimelinePage
         _errors.Add($"{label} date “{text}” is not a date (YYYY-MM-DD); it is ignored.");
         return null;
     }
-
-    /// <summary>New filters start again at page 1 with the same page size.</summary>
-    private void NavigateTo(TimelineFilter filter) => Navigation.NavigateTo(filter.Href(1, _pageSize));
 
     public void Dispose() => _data.Dispose();
 
