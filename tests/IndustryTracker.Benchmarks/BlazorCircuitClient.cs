@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Connections;
@@ -14,40 +13,45 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IndustryTracker.Benchmarks;
 
 /// <summary>
-/// One interactive page's circuit, driven as blazor.web.js drives it but without a browser: GET the prerendered page,
-/// connect to <c>/_blazor</c> (MessagePack under the name "blazorpack", a WebSocket offering permessage-deflate as
-/// browsers do), <c>StartCircuit</c>, hand the page's root-component markers and persisted state to
-/// <c>UpdateRootComponents</c>, acknowledge every render batch in order (<c>OnRenderCompleted</c>) and answer every JS
-/// interop call. A link click the router intercepts is <c>OnLocationChanged(uri, null, intercepted: true)</c>, as the
-/// browser sends it. The client applies nothing to a DOM: it watches the render batches' bytes for a text the page
-/// should show (batches carry every new string as UTF-8).
+/// One reader's timeline page and its circuit, driven as blazor.web.js drives them but without a browser. The page is
+/// static HTML with interactive islands (the app bar, the filter bar): GET it, connect to <c>/_blazor</c> (MessagePack
+/// under the name "blazorpack", a WebSocket offering permessage-deflate as browsers do), <c>StartCircuit</c>, hand the
+/// islands' markers and persisted state to <c>UpdateRootComponents</c> ("add"), acknowledge every render batch in
+/// order (<c>OnRenderCompleted</c>) and answer every JS interop call. Following a link is an enhanced navigation: GET
+/// the new address as blazor.web.js fetches it, then hand the islands their new markers ("update"), which the server
+/// confirms with <c>JS.EndUpdateRootComponents</c> once they have rendered. Nothing is applied to a DOM: the text a
+/// page should show is looked for in its HTML.
 /// </summary>
 internal sealed partial class BlazorCircuitClient : IAsyncDisposable
 {
     private readonly HubConnection _connection;
-    private readonly Lock _gate = new();
-    private (byte[] Needle, TaskCompletionSource Shown)? _waiting;
+    private readonly HttpClient _http;
+    private readonly ConcurrentDictionary<long, TaskCompletionSource> _pendingBatches = new();
+    private long _nextBatchId;
+    private int _islands;
     private long _nextJsObjectId = 1;
+    private long _batches;
+    private long _batchBytes;
 
     /// <summary>How many JS interop calls of each identifier the clients answered, for the driver's report.</summary>
     public static ConcurrentDictionary<string, int> JsCalls { get; } = new(StringComparer.Ordinal);
 
     public string? Error { get; private set; }
-    public long Batches { get; private set; }
-    public long BatchBytes { get; private set; }
+    public long Batches => Interlocked.Read(ref _batches);
+    public long BatchBytes => Interlocked.Read(ref _batchBytes);
 
-    private BlazorCircuitClient(HubConnection connection) => _connection = connection;
+    private BlazorCircuitClient(HubConnection connection, HttpClient http) => (_connection, _http) = (connection, http);
 
-    /// <summary>Opens the page at <paramref name="pageUrl"/> and waits until its interactive render shows <paramref name="expected"/>.</summary>
+    /// <summary>Opens the page at <paramref name="pageUrl"/>, which must show <paramref name="expected"/>, and waits until its islands are live.</summary>
     public static async Task<BlazorCircuitClient> OpenAsync(HttpClient http, Uri pageUrl, string expected, TimeSpan timeout)
     {
         var html = await http.GetStringAsync(pageUrl);
-        var markers = ServerMarker().Matches(html).Select(m => m.Groups["json"].Value).ToList();
+        Expect(html, pageUrl, expected);
+        var markers = Markers(html);
         if (markers.Count == 0)
         {
             throw new InvalidOperationException($"{pageUrl} has no interactive server component markers.");
         }
-        var state = PersistedState().Match(html) is { Success: true } s ? s.Groups["state"].Value : "";
         var baseUri = new Uri(pageUrl, "/");
 
         var builder = new HubConnectionBuilder()
@@ -55,7 +59,7 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
                 options.WebSocketConfiguration = socket => socket.DangerousDeflateOptions = new WebSocketDeflateOptions());
         builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol(new MessagePackHubProtocol()));
         var connection = builder.Build();
-        var client = new BlazorCircuitClient(connection);
+        var client = new BlazorCircuitClient(connection, http) { _islands = markers.Count };
         client.Listen();
         await connection.StartAsync();
         var secret = await connection.InvokeAsync<string?>("StartCircuit", baseUri.ToString(), pageUrl.ToString(), "[]", "");
@@ -63,50 +67,77 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
         {
             throw new InvalidOperationException($"The server refused to start a circuit for {pageUrl}: {client.Error}");
         }
-        var operations = new
-        {
-            batchId = 0,
-            operations = markers.Select((marker, i) => new { type = "add", ssrComponentId = i, marker = JsonSerializer.Deserialize<JsonElement>(marker) }),
-        };
-        var shown = client.WaitForAsync(expected, timeout);
-        await connection.SendAsync("UpdateRootComponents", JsonSerializer.Serialize(operations), state);
-        await shown;
+        await client.UpdateRootComponentsAsync("add", markers, PersistedState(html), timeout);
         return client;
     }
 
-    /// <summary>Follows a link as the router does and waits until a render batch carries <paramref name="expected"/>.</summary>
+    /// <summary>
+    /// Follows a link as enhanced navigation does: fetches <paramref name="url"/>, which must show
+    /// <paramref name="expected"/>, and waits until the circuit has rendered the islands with their new parameters.
+    /// </summary>
     public async Task NavigateAsync(Uri url, string expected, TimeSpan timeout)
     {
-        var shown = WaitForAsync(expected, timeout);
-        await _connection.SendAsync("OnLocationChanged", url.ToString(), null, true);
-        await shown;
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+        using var response = await _http.SendAsync(request).WaitAsync(timeout);
+        response.EnsureSuccessStatusCode();
+        var html = await response.Content.ReadAsStringAsync();
+        Expect(html, url, expected);
+        var markers = Markers(html);
+        if (markers.Count != _islands)
+        {
+            throw new InvalidOperationException($"{url} has {markers.Count} interactive islands where the page had {_islands}.");
+        }
+        await UpdateRootComponentsAsync("update", markers, PersistedState(html), timeout);
     }
 
-    private Task WaitForAsync(string expected, TimeSpan timeout)
+    private static void Expect(string html, Uri url, string expected)
     {
-        var shown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_gate)
+        if (!html.Contains(expected, StringComparison.Ordinal))
         {
-            _waiting = (Encoding.UTF8.GetBytes(expected), shown);
+            throw new InvalidOperationException($"{url} does not show “{expected}”.");
         }
-        return shown.Task.WaitAsync(timeout);
     }
+
+    private async Task UpdateRootComponentsAsync(string type, IReadOnlyList<string> markers, string state, TimeSpan timeout)
+    {
+        var batchId = Interlocked.Increment(ref _nextBatchId);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pendingBatches[batchId] = done;
+        var operations = new
+        {
+            batchId,
+            operations = markers.Select((marker, i) => new { type, ssrComponentId = i + 1, marker = JsonSerializer.Deserialize<JsonElement>(marker) }),
+        };
+        try
+        {
+            await _connection.SendAsync("UpdateRootComponents", JsonSerializer.Serialize(operations), state);
+            await done.Task.WaitAsync(timeout);
+        }
+        finally
+        {
+            _pendingBatches.TryRemove(batchId, out _);
+        }
+    }
+
+    private static List<string> Markers(string html) => [.. ServerMarker().Matches(html).Select(m => m.Groups["json"].Value)];
+
+    private static string PersistedState(string html) => PersistedStateComment().Match(html) is { Success: true } s ? s.Groups["state"].Value : "";
 
     private void Listen()
     {
         _connection.On<long, byte[]>("JS.RenderBatch", async (id, batch) =>
         {
-            lock (_gate)
-            {
-                Batches++;
-                BatchBytes += batch.Length;
-                if (_waiting is { } waiting && batch.AsSpan().IndexOf(waiting.Needle) >= 0)
-                {
-                    _waiting = null;
-                    waiting.Shown.TrySetResult();
-                }
-            }
+            Interlocked.Increment(ref _batches);
+            Interlocked.Add(ref _batchBytes, batch.Length);
             await _connection.SendAsync("OnRenderCompleted", id, null);
+        });
+        _connection.On<long>("JS.EndUpdateRootComponents", batchId =>
+        {
+            if (_pendingBatches.TryGetValue(batchId, out var done))
+            {
+                done.TrySetResult();
+            }
         });
         // (taskId, identifier, argsJson, resultType, targetInstanceId, callType): answered at once with what a light-mode
         // 1280×800 browser answers where the caller reads a value, a fresh object reference where it expects one
@@ -128,13 +159,12 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
         _connection.On<string>("JS.Error", error =>
         {
             Error = error;
-            lock (_gate)
+            foreach (var done in _pendingBatches.Values)
             {
-                _waiting?.Shown.TrySetException(new InvalidOperationException($"The circuit failed: {error}"));
-                _waiting = null;
+                done.TrySetException(new InvalidOperationException($"The circuit failed: {error}"));
             }
         });
-        foreach (var ignored in new[] { "JS.EndInvokeDotNet", "JS.AttachComponent", "JS.EndUpdateRootComponents", "JS.EndLocationChanging" })
+        foreach (var ignored in new[] { "JS.EndInvokeDotNet", "JS.AttachComponent", "JS.EndLocationChanging" })
         {
             _connection.On(ignored, [], _ => Task.CompletedTask);
         }
@@ -155,7 +185,7 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
     private static partial Regex ServerMarker();
 
     [GeneratedRegex(@"<!--Blazor-Server-Component-State:(?<state>[A-Za-z0-9+/=]+)-->")]
-    private static partial Regex PersistedState();
+    private static partial Regex PersistedStateComment();
 
     /// <summary>Blazor's hub accepts only "blazorpack": SignalR's MessagePack protocol under another name.</summary>
     private sealed class BlazorPackProtocol(IHubProtocol inner) : IHubProtocol

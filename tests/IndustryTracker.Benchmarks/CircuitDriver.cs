@@ -5,9 +5,10 @@ using Microsoft.Playwright;
 namespace IndustryTracker.Benchmarks;
 
 /// <summary>
-/// The circuit load test (benchmarks/circuits.sh): opens N interactive timeline pages in one Chromium, keeps them all
-/// connected, then on every page at once toggles a category facet (a filter change that round-trips through the
-/// page's circuit and re-renders the list and facets) and times each change from the click until the page shows it.
+/// The circuit load test (benchmarks/circuits.sh): opens N readers' timeline pages in one Chromium, keeps them and
+/// their circuits (the live app bar and filter bar) connected, then on every page at once toggles a category facet (an
+/// enhanced navigation: the server renders the new address, the page merges it and the circuit updates the filter
+/// bar) and times each change from the click until the page shows it.
 /// <c>--driver signalr</c> drives the circuits without browsers instead (<see cref="SignalRCircuitDriver"/>).
 /// Reports p50/p95/max of those round trips per round and the server's working set (VmRSS of --pid) before the
 /// pages, with all of them open, and after the rounds. With --spread MS the pages click one after another across MS

@@ -4,12 +4,12 @@ using System.Globalization;
 namespace IndustryTracker.Benchmarks;
 
 /// <summary>
-/// The circuit load test without browsers (<c>circuits --driver signalr</c>): opens N timeline pages as
+/// The circuit load test without browsers (<c>circuits --driver signalr</c>): opens N readers' timeline pages as
 /// <see cref="BlazorCircuitClient"/>s, so 200 circuits fit on a 2-core machine beside the server, which 200 Chromium
-/// pages don't. A round follows the page's first category facet link on every circuit (then the link back, alternately)
-/// and times each from the moment the router would send the new address until a render batch shows the new result
-/// count: the count only changes once the page has loaded the new filter's data, so that is the whole round trip.
-/// The counts to wait for come from the two addresses' prerendered pages.
+/// pages don't. A round follows the page's first category facet link on every page (then the link back, alternately)
+/// as an enhanced navigation and times each from the request for the new address until the circuit has rendered the
+/// page's islands with it: the new page's HTML (which must show the new result count) and the live filter bar.
+/// The counts to expect come from the two addresses' pages.
 /// </summary>
 internal static class SignalRCircuitDriver
 {
