@@ -32,6 +32,7 @@ public static class ApplicationSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddRequestBoundaries();
         builder.Services.AddPublicResponseCache(builder.Configuration);
+        builder.Services.AddPageRenderGate(builder.Configuration);
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -62,6 +63,7 @@ public static class ApplicationSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePublicResponseCache();
+        app.UsePageRenderGate();
         app.UseAntiforgery();
         app.MapStaticAssets();
 
