@@ -22,7 +22,8 @@ public sealed class CompanyProfileTests(BrowserFixture fixture) : IClassFixture<
         await Assertions.Expect(events.Filter(new() { HasText = "WeChat" }).Locator("blockquote.source-quote")).ToContainTextAsync("powered by DeepSeek-R1");
 
         // Events are in date order: the "On or After Lunar New Year" event (from 29 January) comes before 16 February.
-        var labels = await events.Locator("time.date-label").AllInnerTextsAsync();
+        // Text content, not innerText: rows far below the fold are not rendered yet (content-visibility: auto).
+        var labels = (await events.Locator("time.date-label").AllTextContentsAsync()).Select(l => l.Trim()).ToList();
         var starts = await events.Locator("time.date-label").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('datetime'))");
         Assert.Equal(starts.Order(StringComparer.Ordinal), starts);
         Assert.Contains("Feb. 16, 2025", labels);
