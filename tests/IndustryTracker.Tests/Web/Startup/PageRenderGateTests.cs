@@ -1,6 +1,10 @@
+using System.Net;
+using IndustryTracker.Tests.Support;
 using IndustryTracker.Web.Startup;
 using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace IndustryTracker.Tests.Web.Startup;
@@ -147,6 +151,33 @@ public sealed class PageRenderGateTests
         renders.Release(2);
         renders.Release(1);
         await Task.WhenAll(page, api).WaitAsync(Ct);
+    }
+
+    [Fact]
+    public async Task In_the_app_a_page_waits_for_the_gate_and_the_api_does_not()
+    {
+        await using var database = await TestData.CreateDatabaseAsync();
+        await using var factory = new TrackerWebApplicationFactory(database);
+        await using var app = factory.WithWebHostBuilder(builder => builder
+            .UseSetting("PageRenders:MaxConcurrent", "1")
+            .UseSetting("PageRenders:MaxQueued", "0"));
+        using var client = app.CreateClient();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The app's own gate, its one render taken: the next page request finds no room and no queue.
+        var held = app.Services.GetRequiredService<PageRenderGate>().InvokeAsync(Request(page: true), _ => release.Task);
+
+        using var page = await client.GetAsync("/timeline?company=baidu", Ct);
+        using var api = await client.GetAsync("/api/events?company=baidu", Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Equal("1", page.Headers.RetryAfter?.ToString());
+        Assert.Contains(PageRenderGate.Busy, await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+
+        release.SetResult();
+        await held.WaitAsync(Ct);
+        using var later = await client.GetAsync("/timeline?company=baidu", Ct);
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
     }
 
     [Fact]
