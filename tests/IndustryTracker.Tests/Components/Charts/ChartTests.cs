@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using IndustryTracker.Core.Queries;
 using IndustryTracker.Web.Components.Pages;
@@ -139,5 +140,25 @@ public sealed class ChartTests : ComponentTestContext
         Assert.Contains(texts, t => t.Contains("Feb 2025", StringComparison.Ordinal));
         Assert.Contains(texts, t => t.Contains("1,234 events", StringComparison.Ordinal));
         Assert.Equal(2, cut.FindAll("table.chart-data tbody tr").Count);
+    }
+
+    [Theory]
+    [InlineData(2, "6.9rem")]
+    [InlineData(90, "200.5rem")]
+    public void The_month_table_keeps_the_space_of_its_rows_until_it_is_laid_out(int months, string height)
+    {
+        var start = new DateOnly(2019, 1, 1);
+        var cut = Render<EventsPerMonth>(p => p.Add(c => c.Months,
+        [
+            .. Enumerable.Range(0, months).Select(i => start.AddMonths(i)).Select(m => new MonthFacet(
+                m.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                m.AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), 3)),
+        ]));
+
+        // The box is skipped by the browser while far from the viewport (content-visibility: auto in app.css); until
+        // then it is as tall as its rows will be, so the page's length and scroll bar do not jump.
+        var box = cut.Find(".chart-data-box");
+        Assert.Equal($"contain-intrinsic-size: auto {height}", box.GetAttribute("style"));
+        Assert.Equal(months, box.QuerySelectorAll("table.chart-data tbody tr").Length);
     }
 }
