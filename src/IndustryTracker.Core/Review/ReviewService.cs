@@ -41,41 +41,13 @@ public sealed class ReviewService(IDbContextFactory<IndustryTrackerDbContext> co
     public const string InvestmentKind = "investment";
     public const string ValuationKind = "valuation";
 
-    private static readonly FactConfidence[] Reviewed = [FactConfidence.Medium, FactConfidence.Low];
-
+    /// <summary>One page of the queue, newest import first (see <see cref="ReviewQueue"/>).</summary>
     public async Task<PagedResult<ReviewItem>> ListAsync(int page = 1, int pageSize = Queries.PagedQuery.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-
-        var events = await db.Events.Where(e => e.ConfirmedAt == null && e.Confidence != null && Reviewed.Contains(e.Confidence.Value))
-            .Select(e => new Candidate(EventKind, e.Id, e.Title, e.Date.Label, e.ImportRule, e.Confidence!.Value, $"events/{e.Id}/edit")).ToListAsync(cancellationToken);
-        var investments = await db.Investments.Where(i => i.ConfirmedAt == null && i.Confidence != null && Reviewed.Contains(i.Confidence.Value))
-            .Select(i => new Candidate(InvestmentKind, i.Id,
-                (i.Recipient == null ? "?" : i.Recipient.Name) + " · " + (i.Money == null ? "no amount" : i.Money.AsReported) + (i.RoundLabel == null ? "" : " · " + i.RoundLabel),
-                i.Announced == null ? null : i.Announced.Label, i.ImportRule, i.Confidence!.Value,
-                // No investment form: the recipient's profile form is where an editor corrects what the company received.
-                i.Recipient == null ? null : "companies/" + i.Recipient.Slug + "/edit")).ToListAsync(cancellationToken);
-        var valuations = await db.Valuations.Where(v => v.ConfirmedAt == null && v.Confidence != null && Reviewed.Contains(v.Confidence.Value))
-            .Select(v => new Candidate(ValuationKind, v.Id, v.Company.Name + " valued at " + v.Money.AsReported,
-                v.Date == null ? null : v.Date.Label, v.ImportRule, v.Confidence!.Value, "companies/" + v.Company.Slug + "/edit")).ToListAsync(cancellationToken);
-        var candidates = events.Concat(investments).Concat(valuations).ToList();
-
-        var quotes = await FirstQuotesAsync(db, candidates, cancellationToken);
-        var queue = candidates
-            .Where(c => quotes.ContainsKey((c.Kind, c.Id)))
-            .Select(c => (Candidate: c, Quote: quotes[(c.Kind, c.Id)]))
-            .OrderByDescending(f => f.Quote.ImportedAt).ThenBy(f => f.Quote.ArticleId).ThenBy(f => f.Quote.Paragraph)
-            .ThenBy(f => IdOf(f.Candidate), StringComparer.Ordinal)
-            .ToList();
-        var shown = queue.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-        // The paragraphs around the quotes are read for the page only: the queue is sorted by the quotes alone.
-        var paragraphs = await ParagraphTextsAsync(db, [.. shown.Select(f => (f.Quote.ArticleId, f.Quote.Paragraph))], cancellationToken);
-        return new PagedResult<ReviewItem>(
-            [.. shown.Select(f => ToItem(f.Candidate, f.Quote, paragraphs.GetValueOrDefault((f.Quote.ArticleId, f.Quote.Paragraph)) ?? f.Quote.Text))],
-            queue.Count, page, pageSize);
+        return await ReviewQueue.PageAsync(db, page, pageSize, cancellationToken);
     }
 
     /// <summary>Marks the imported fact confirmed by <paramref name="editor"/>; false when there is no such imported fact.</summary>
@@ -122,66 +94,6 @@ public sealed class ReviewService(IDbContextFactory<IndustryTrackerDbContext> co
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
-    }
-
-    private sealed record Candidate(string Kind, int Id, string Label, string? Date, string? Rule, FactConfidence Confidence, string? EditHref);
-
-    private sealed record Quote(int ArticleId, string Article, DateTimeOffset ImportedAt, int Paragraph, string Text);
-
-    private static string IdOf(Candidate c) => $"{c.Kind}-{c.Id}";
-
-    private static ReviewItem ToItem(Candidate c, Quote q, string paragraphText) => new(
-        IdOf(c), c.Kind, c.Id, c.Label, c.Date, c.Rule ?? Provenance.Unspecified.Rule, EnumNames.Of(c.Confidence),
-        q.ArticleId, q.Article, q.Paragraph, q.Text, paragraphText, q.ImportedAt,
-        $"sources/{q.ArticleId}",
-        c.EditHref);
-
-    /// <summary>The text of each of these paragraphs, by article and number (one query; missing ones left out).</summary>
-    private static async Task<Dictionary<(int ArticleId, int Number), string>> ParagraphTextsAsync(
-        IndustryTrackerDbContext db, List<(int ArticleId, int Number)> wanted, CancellationToken cancellationToken)
-    {
-        if (wanted.Count == 0)
-        {
-            return [];
-        }
-        var articleIds = wanted.Select(w => w.ArticleId).Distinct().ToList();
-        var numbers = wanted.Select(w => w.Number).Distinct().ToList();
-        var rows = await db.Set<ArticleParagraph>()
-            .Where(p => articleIds.Contains(p.ArticleId) && numbers.Contains(p.Number))
-            .Select(p => new { p.ArticleId, p.Number, p.Text })
-            .ToListAsync(cancellationToken);
-        var wantedSet = wanted.ToHashSet();
-        return rows.Where(r => wantedSet.Contains((r.ArticleId, r.Number))).ToDictionary(r => (r.ArticleId, r.Number), r => r.Text);
-    }
-
-    /// <summary>The first quote (by article and paragraph) of each candidate.</summary>
-    private static async Task<Dictionary<(string Kind, int Id), Quote>> FirstQuotesAsync(IndustryTrackerDbContext db, List<Candidate> candidates, CancellationToken cancellationToken)
-    {
-        var eventIds = candidates.Where(c => c.Kind == EventKind).Select(c => c.Id).ToList();
-        var investmentIds = candidates.Where(c => c.Kind == InvestmentKind).Select(c => c.Id).ToList();
-        var valuationIds = candidates.Where(c => c.Kind == ValuationKind).Select(c => c.Id).ToList();
-        var rows = await db.Mentions
-            .Where(m => (m.TimelineEventId != null && eventIds.Contains(m.TimelineEventId.Value))
-                || (m.InvestmentId != null && investmentIds.Contains(m.InvestmentId.Value))
-                || (m.ValuationId != null && valuationIds.Contains(m.ValuationId.Value)))
-            .OrderBy(m => m.ArticleId).ThenBy(m => m.Paragraph).ThenBy(m => m.Id)
-            .Select(m => new
-            {
-                m.TimelineEventId, m.InvestmentId, m.ValuationId, m.ArticleId, Article = m.Article.FileName, m.Article.ImportedAt, m.Paragraph, m.Quote,
-            })
-            .ToListAsync(cancellationToken);
-        var quotes = new Dictionary<(string, int), Quote>();
-        foreach (var row in rows)
-        {
-            var key = row switch
-            {
-                { TimelineEventId: { } e } => (EventKind, e),
-                { InvestmentId: { } i } => (InvestmentKind, i),
-                _ => (ValuationKind, row.ValuationId!.Value),
-            };
-            quotes.TryAdd(key, new Quote(row.ArticleId, row.Article, row.ImportedAt, row.Paragraph, row.Quote));
-        }
-        return quotes;
     }
 
     private static IQueryable<Mention> Mentions(IndustryTrackerDbContext db, string kind, int id) => kind switch

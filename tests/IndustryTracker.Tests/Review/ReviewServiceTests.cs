@@ -86,6 +86,58 @@ public sealed class ReviewServiceTests
     }
 
     [Fact]
+    public async Task The_queue_shows_the_newest_import_first_then_by_paragraph_and_kind_and_its_pages_follow_that_order()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await WriteAsync(database, "moonshot.txt", Text, MoonshotFacts);
+        database.Time.Advance(TimeSpan.FromHours(1));
+        await WriteAsync(database, "zhipu.txt", """
+            Zhipu AI opens a lab
+
+            Zhipu AI opened a research lab in Beijing on Feb. 2, 2026.
+
+            Zhipu AI hired 200 engineers in March 2026.
+            """, company => Facts([company("Zhipu AI")], events:
+            [
+                Event("Zhipu AI hires 200 engineers", FuzzyDate.Day(new DateOnly(2026, 3, 1)), [company("Zhipu AI")], 2, "Zhipu AI hired 200 engineers in March 2026."),
+                Event("Zhipu AI opens a research lab", FuzzyDate.Day(new DateOnly(2026, 2, 2)), [company("Zhipu AI")], 1, "Zhipu AI opened a research lab in Beijing"),
+            ]));
+        database.Time.Advance(TimeSpan.FromHours(1));
+        await WriteAsync(database, "minimax.txt", """
+            MiniMax raises $300 million
+
+            MiniMax raised $300 million in a Series C led by Tencent.
+            """, company => Facts([company("MiniMax"), company("Tencent")],
+            events: [Event("MiniMax raises $300 million", FuzzyDate.Day(new DateOnly(2026, 2, 10)), [company("MiniMax")], 1, "MiniMax raised $300 million")],
+            investments: [Round(company("MiniMax"), company("Tencent"), 300_000_000m, 1, "MiniMax raised $300 million in a Series C led by Tencent")]));
+        var recorder = new Scale.SqlCommandRecorder();
+        var service = new ReviewService(recorder.FactoryFor(database), database.Time);
+
+        var whole = await service.ListAsync(pageSize: 50, cancellationToken: Ct);
+
+        Assert.Equal(
+        [
+            ("minimax.txt", 1, "event"), ("minimax.txt", 1, "investment"),
+            ("zhipu.txt", 1, "event"), ("zhipu.txt", 2, "event"),
+            ("moonshot.txt", 1, "event"), ("moonshot.txt", 1, "investment"), ("moonshot.txt", 1, "valuation"),
+        ],
+            whole.Items.Select(i => (i.Article, i.Paragraph, i.Kind)));
+        Assert.Equal(7, whole.Total);
+        var paged = new List<ReviewItem>();
+        for (var page = 1; page <= 4; page++)
+        {
+            recorder.Clear();
+            var one = await service.ListAsync(page, 2, Ct);
+            Assert.Equal(7, one.Total);
+            paged.AddRange(one.Items);
+            // A page never sends the queue back as parameters: no command carries one per queued fact.
+            Assert.All(recorder.Commands, c => Assert.InRange(c.Parameters.Count, 0, 4));
+        }
+        Assert.Equal(whole.Items, paged);
+        Assert.Empty((await service.ListAsync(5, 2, Ct)).Items);
+    }
+
+    [Fact]
     public async Task Correcting_an_investment_or_a_valuation_opens_the_profile_form_of_its_company()
     {
         await using var database = await TestDatabase.CreateAsync();
