@@ -41,7 +41,7 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
                     ? [.. (await facetCache!.GetOrAddAsync("order|" + CacheKey(query), ct => OrderedIdsAsync(events, ct), cancellationToken))
                         .Skip(skip).Take(query.PageSize)]
                     : await Ordered(events).Skip(skip).Take(query.PageSize).Select(e => e.Id).ToListAsync(cancellationToken);
-        var rows = await EventRows.ReadAsync(db, ids, cancellationToken);
+        var rows = await EventRows.ReadAsync(db, ids, facetCache, cancellationToken);
         return new PagedResult<EventDto>([.. rows.Select(r => r.ToDto())], total, query.Page, query.PageSize);
     }
 

@@ -27,6 +27,45 @@ internal static class EventRows
         return await OneConnection.ReadAsync(db, () => ReadOpenAsync(db, wanted, cancellationToken), cancellationToken);
     }
 
+    /// <summary>
+    /// The same rows, those <paramref name="cache"/> holds from an earlier read taken from it and only the others read
+    /// (and then kept): a page shown again, or an event on several pages, is read once until the next write. The caller
+    /// has observed the database's cache stamp for this request (<see cref="CachedReads.ObserveAsync"/>).
+    /// </summary>
+    public static async Task<List<EventRow>> ReadAsync(IndustryTrackerDbContext db, IReadOnlyCollection<int> ids, QueryCache? cache, CancellationToken cancellationToken)
+    {
+        if (cache is null)
+        {
+            return await ReadAsync(db, ids, cancellationToken);
+        }
+        var version = cache.Version;
+        var rows = new List<EventRow>(ids.Count);
+        var missing = new List<int>();
+        foreach (var id in ids)
+        {
+            if (cache.TryGetRow<EventRow>(CacheKind, id, out var kept))
+            {
+                rows.Add(kept);
+            }
+            else
+            {
+                missing.Add(id);
+            }
+        }
+        if (missing.Count == 0)
+        {
+            return [.. rows.OrderBy(r => r.DateStart).ThenBy(r => r.DateEnd).ThenBy(r => r.Id)];
+        }
+        foreach (var read in await ReadAsync(db, missing, cancellationToken))
+        {
+            cache.AddRow(CacheKind, read.Id, read, version);
+            rows.Add(read);
+        }
+        return [.. rows.OrderBy(r => r.DateStart).ThenBy(r => r.DateEnd).ThenBy(r => r.Id)];
+    }
+
+    private const string CacheKind = "event";
+
     private static async Task<List<EventRow>> ReadOpenAsync(IndustryTrackerDbContext db, List<int> wanted, CancellationToken cancellationToken)
     {
         var events = await db.Events.AsNoTracking()

@@ -123,7 +123,10 @@ internal sealed class EventRow
     public required List<string> Models { get; init; }
     public required List<SourceRow> Sources { get; init; }
 
-    public EventDto ToDto() => new(
+    private EventDto? _dto;
+
+    /// <summary>The row as a DTO, made once: a row kept in the <see cref="QueryCache"/> answers many requests.</summary>
+    public EventDto ToDto() => _dto ??= new(
         Id,
         Title,
         Summary,

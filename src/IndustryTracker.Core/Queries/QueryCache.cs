@@ -13,9 +13,14 @@ namespace IndustryTracker.Core.Queries;
 public sealed class QueryCache(TimeProvider time)
 {
     public const int MaxEntries = 2000;
+
+    /// <summary>The most rows (<see cref="TryGetRow{T}"/>) kept; past this the rows start again from none.</summary>
+    public const int MaxRows = 20_000;
+
     public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Kind, int Id), RowEntry> _rows = new();
     private long _version;
     private long _stamp = long.MinValue;
 
@@ -26,6 +31,7 @@ public sealed class QueryCache(TimeProvider time)
     {
         Interlocked.Increment(ref _version);
         _entries.Clear();
+        _rows.Clear();
     }
 
     /// <summary>
@@ -108,6 +114,42 @@ public sealed class QueryCache(TimeProvider time)
             }
         }
     }
+
+    /// <summary>
+    /// The row of one record (<paramref name="kind"/> names the table, e.g. a page's event with its companies, models and
+    /// quotes) as <see cref="AddRow{T}"/> kept it, if no write has happened since its read began and it is under
+    /// <see cref="TimeToLive"/> old: the same rule as the cached results. Rows are kept by record, so pages and lists
+    /// that show the same records share them.
+    /// </summary>
+    public bool TryGetRow<T>(string kind, int id, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T row)
+        where T : class
+    {
+        if (_rows.TryGetValue((kind, id), out var found) && found.Version == Version && found.Expires > time.GetUtcNow() && found.Row is T kept)
+        {
+            row = kept;
+            return true;
+        }
+        row = null;
+        return false;
+    }
+
+    /// <summary>Keeps <paramref name="row"/>, read from a read that began at <paramref name="version"/> (<see cref="Version"/> before it); a row read across a write is not kept.</summary>
+    public void AddRow<T>(string kind, int id, T row, long version)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (version != Version)
+        {
+            return;
+        }
+        if (_rows.Count >= MaxRows)
+        {
+            _rows.Clear();
+        }
+        _rows[(kind, id)] = new RowEntry(row, version, time.GetUtcNow() + TimeToLive);
+    }
+
+    private sealed record RowEntry(object Row, long Version, DateTimeOffset Expires);
 
     /// <summary>A result, or the load of one in flight, for the cache version it started at.</summary>
     private sealed record Entry(TaskCompletionSource<object> Result, long Version, DateTimeOffset Expires);

@@ -13,7 +13,8 @@ namespace IndustryTracker.Tests.Queries;
 
 /// <summary>
 /// The aggregates the app keeps in its <see cref="QueryCache"/> until the next write (the home page's counts and
-/// largest investments, a profile's first relations) show that write on the next read, as the app wires them.
+/// largest investments, a profile's first relations, a list's event rows) show that write on the next read, as the app
+/// wires them.
 /// </summary>
 public sealed class CachedAggregatesTests : IAsyncLifetime
 {
@@ -96,6 +97,25 @@ public sealed class CachedAggregatesTests : IAsyncLifetime
         });
 
         Assert.Contains("baidu", await RelatedAsync());
+    }
+
+    [Fact]
+    public async Task A_lists_event_rows_are_kept_and_follow_an_edit_of_the_event_or_its_company_and_a_deletion()
+    {
+        var query = new EventQuery { Companies = ["deepseek"], PageSize = 5 };
+        Task<PagedResult<EventDto>> ListAsync() => ReadAsync(s => s.GetRequiredService<EventQueries>().ListAsync(query, Ct));
+        var first = await ListAsync();
+        var shown = first.Items[0];
+        Assert.Equal(first.Items, (await ListAsync()).Items); // the same rows, now kept
+
+        await WriteAsync(async db => (await db.Events.SingleAsync(e => e.Id == shown.Id, Ct)).Retitle("DeepSeek, retitled"));
+        Assert.Equal("DeepSeek, retitled", (await ListAsync()).Items.Single(e => e.Id == shown.Id).Title);
+
+        await WriteAsync(async db => (await db.Companies.SingleAsync(c => c.Slug == "deepseek", Ct)).RenameKeepingSlug("DeepSeek Renamed"));
+        Assert.All((await ListAsync()).Items, e => Assert.Contains("DeepSeek Renamed", e.Companies));
+
+        await WriteAsync(async db => (await db.Events.SingleAsync(e => e.Id == shown.Id, Ct)).SoftDelete("ed@example.com", DateTimeOffset.UnixEpoch));
+        Assert.DoesNotContain((await ListAsync()).Items, e => e.Id == shown.Id);
     }
 
     private static string Shape(IReadOnlyList<LandscapeCategory> landscape) =>

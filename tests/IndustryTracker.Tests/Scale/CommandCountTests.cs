@@ -92,6 +92,22 @@ public sealed class CommandCountTests : IAsyncLifetime
             + string.Join("\n---\n", sqlForFifty.Except(sqlForTwo)));
     }
 
+    [Fact]
+    public async Task A_list_showing_events_read_since_the_last_write_reads_no_rows_for_them()
+    {
+        var cold = await CommandsForAsync(Fill("/api/events?company={busy}&pageSize=50"));
+        Assert.Contains(_recorder.Commands, c => c.Sql.Contains("\"Mentions\"", StringComparison.Ordinal));
+
+        // Another address (so not the output cache's answer) whose page holds the same events, all kept since.
+        _recorder.Clear();
+        using var response = await _client.GetAsync(Fill("/api/events?company={busy}&pageSize=20"), Ct);
+
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.DoesNotContain(_recorder.Commands, c => c.Sql.Contains("\"Mentions\"", StringComparison.Ordinal)
+            || c.Sql.Contains("\"Title\"", StringComparison.Ordinal));
+        Assert.InRange(_recorder.Commands.Count, 1, cold - 4); // the page's four row queries left out
+    }
+
     public static TheoryData<string, string, int> Reads => new()
     {
         // name, path, most commands allowed (the busiest company has hundreds of events, relations and quotes; an
