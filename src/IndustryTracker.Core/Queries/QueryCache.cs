@@ -15,7 +15,7 @@ public sealed class QueryCache(TimeProvider time)
     public const int MaxEntries = 2000;
 
     /// <summary>The most rows (<see cref="TryGetRow{T}"/>) kept; past this the rows start again from none.</summary>
-    public const int MaxRows = 20_000;
+    public const int MaxRows = 10_000;
 
     public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(30);
 
