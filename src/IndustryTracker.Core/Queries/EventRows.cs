@@ -28,9 +28,9 @@ internal static class EventRows
     }
 
     /// <summary>
-    /// The same rows, those <paramref name="cache"/> holds from an earlier read taken from it and only the others read
-    /// (and then kept): a page shown again, or an event on several pages, is read once until the next write. The caller
-    /// has observed the database's cache stamp for this request (<see cref="CachedReads.ObserveAsync"/>).
+    /// The same rows: those <paramref name="cache"/> kept from an earlier read are taken from it, only the others are
+    /// read (and then kept), so a page shown again, or an event on several pages, is read once until the next write.
+    /// The caller has observed the database's cache stamp for this request (<see cref="CachedReads.ObserveAsync"/>).
     /// </summary>
     public static async Task<List<EventRow>> ReadAsync(IndustryTrackerDbContext db, IReadOnlyCollection<int> ids, QueryCache? cache, CancellationToken cancellationToken)
     {

@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace IndustryTracker.Core.Queries;
 
 /// <summary>
-/// Results of expensive aggregate queries (event counts and facets), kept until the data changes. Every write through this
+/// Results of expensive aggregate queries (event counts and facets), and the rows of records lists show (see
+/// <see cref="TryGetRow{T}"/>), kept until the data changes. Every write through this
 /// process's contexts bumps <see cref="Version"/> (<see cref="QueryCacheInvalidator"/>), which makes every cached
 /// result stale at once; writes by another process or instance change the database's <see cref="CacheStamp"/>, which
 /// readers pass to <see cref="Observe"/> before they ask for a result; <see cref="TimeToLive"/> bounds the rest. At most
