@@ -108,11 +108,29 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
     /// investments (the first announced) and relations (the first by company name): what a page renders at once. The
     /// totals are in <see cref="CompanyPagedQueries.SummaryAsync"/>; the rest is read page by page.
     /// </summary>
-    public Task<CompanyProfile?> ProfileAsync(string slug, int listLimit, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// With a cache the profile is kept until the next write (here or, by the stamp, anywhere) or for 30 s, like the
+    /// aggregates: the page's seven queries and their rows were a quarter of a profile page's CPU under load.
+    /// </remarks>
+    public async Task<CompanyProfile?> ProfileAsync(string slug, int listLimit, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(slug);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(listLimit);
-        return LoadProfileAsync(slug, listLimit, cancellationToken);
+        if (cache is null)
+        {
+            return await LoadProfileAsync(slug, listLimit, cancellationToken);
+        }
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await CachedReads.ObserveAsync(cache, db, cancellationToken);
+        }
+        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"company-profile|{slug.Trim().ToLowerInvariant()}|{listLimit}");
+        var kept = await cache.GetOrAddAsync(key, async ct => new KeptProfile(await LoadProfileAsync(slug, listLimit, ct)), cancellationToken);
+        return kept.Profile;
     }
+
+    /// <summary>A profile as kept in the cache, which keeps no nulls: an unknown slug is kept as one without a profile.</summary>
+    private sealed record KeptProfile(CompanyProfile? Profile);
 
     private async Task<CompanyProfile?> LoadProfileAsync(string slug, int? listLimit, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace IndustryTracker.Tests.Queries;
 
 /// <summary>
 /// The aggregates the app keeps in its <see cref="QueryCache"/> until the next write (the home page's counts and
-/// largest investments, a profile's first relations, a list's event rows) show that write on the next read, as the app
+/// largest investments, a profile as its page reads it and its first relations, a list's event rows) show that write on the next read, as the app
 /// wires them.
 /// </summary>
 public sealed class CachedAggregatesTests : IAsyncLifetime
@@ -97,6 +97,27 @@ public sealed class CachedAggregatesTests : IAsyncLifetime
         });
 
         Assert.Contains("baidu", await RelatedAsync());
+    }
+
+    [Fact]
+    public async Task A_profile_as_its_page_reads_it_is_kept_and_follows_a_write_and_so_does_an_unknown_slug()
+    {
+        Task<CompanyProfile?> ProfileAsync(string slug) => ReadAsync(s => s.GetRequiredService<CompanyQueries>().ProfileAsync(slug, 30, Ct));
+        var first = await ProfileAsync("deepseek");
+        Assert.Same(first, await ProfileAsync("deepseek")); // kept, not read again
+        Assert.Null(await ProfileAsync("aaa-chip-works"));
+
+        await WriteAsync(async db =>
+        {
+            (await db.Companies.SingleAsync(c => c.Slug == "deepseek", Ct)).RenameKeepingSlug("DeepSeek Renamed");
+            db.Add(new Company("Aaa Chip Works", CompanyCategory.Chipmaker));
+        });
+
+        var renamed = await ProfileAsync("deepseek");
+        Assert.Equal("DeepSeek Renamed", renamed!.Company.Name);
+        Assert.All(renamed.Events, e => Assert.Contains("DeepSeek Renamed", e.Companies));
+        Assert.Equal(first!.Events.Select(e => e.Id), renamed.Events.Select(e => e.Id));
+        Assert.Equal("Aaa Chip Works", (await ProfileAsync("aaa-chip-works"))?.Company.Name);
     }
 
     [Fact]
