@@ -10,6 +10,9 @@ namespace IndustryTracker.Tests.Components.Layout;
 /// <summary>The theme provider every circuit shares its style sheets through renders exactly what MudThemeProvider renders, in each mode.</summary>
 public sealed class SharedThemeProviderTests : ComponentTestContext
 {
+    // As in a circuit, where each page keeps its render tree; the static test below says so itself.
+    public SharedThemeProviderTests() => Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -47,6 +50,18 @@ public sealed class SharedThemeProviderTests : ComponentTestContext
 
         Assert.NotEqual(light, cut.Markup);
         Assert.Equal(Render<MudThemeProvider>(p => p.Add(c => c.Theme, AppTheme.Theme).Add(c => c.IsDarkMode, true)).Markup, cut.Markup);
+    }
+
+    [Fact]
+    public void Static_renders_replay_a_kept_render_and_still_follow_the_mode_and_the_scrollbar()
+    {
+        Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        foreach (var (dark, scrollbar) in new[] { (false, false), (true, false), (false, false), (true, true), (true, false), (false, true) })
+        {
+            var mud = Render<MudThemeProvider>(p => p.Add(c => c.Theme, AppTheme.Theme).Add(c => c.IsDarkMode, dark).Add(c => c.DefaultScrollbar, scrollbar));
+            var shared = Render<SharedThemeProvider>(p => p.Add(c => c.Theme, AppTheme.Theme).Add(c => c.IsDarkMode, dark).Add(c => c.DefaultScrollbar, scrollbar));
+            Assert.Equal(mud.Markup, shared.Markup);
+        }
     }
 
     /// <summary>The longest markup the component's render tree keeps: the theme's CSS variables.</summary>
