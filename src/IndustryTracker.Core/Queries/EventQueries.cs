@@ -68,9 +68,9 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
     {
         ThrowIfInvalid(query with { Page = 1, PageSize = EventQuery.DefaultPageSize });
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (query.From is not null)
+        if (query.From is not null || limit is not null)
         {
-            await CachedReads.ObserveAsync(facetCache, db, cancellationToken); // for the window's bound only
+            await CachedReads.ObserveAsync(facetCache, db, cancellationToken); // for the window's bound and a short list's kept rows
         }
         var window = await EventSpans.WindowAsync(facetCache, db, query.From, query.To, cancellationToken);
         var events = Filter(db, db.Events.AsNoTracking(), query, window);
@@ -79,9 +79,10 @@ public sealed class EventQueries(IDbContextFactory<IndustryTrackerDbContext> con
             : Ordered(events);
         if (limit is { } max)
         {
-            // A short list (home page, feed): its ids first, so the split query's collection reads touch only them.
+            // A short list (home page, feed): its ids first, so the split query's collection reads touch only them; rows
+            // read since the last write come from the cache, as a page's do.
             var ids = await ordered.Take(max).Select(e => e.Id).ToListAsync(cancellationToken);
-            var picked = await EventRows.ReadAsync(db, ids, cancellationToken);
+            var picked = await EventRows.ReadAsync(db, ids, facetCache, cancellationToken);
             var byId = picked.ToDictionary(r => r.Id);
             return [.. ids.Where(byId.ContainsKey).Select(id => byId[id].ToDto())]; // one deleted meanwhile is left out
         }

@@ -108,6 +108,22 @@ public sealed class CommandCountTests : IAsyncLifetime
         Assert.InRange(_recorder.Commands.Count, 1, cold - 4); // the page's four row queries left out
     }
 
+    [Fact]
+    public async Task The_home_pages_latest_events_read_since_the_last_write_are_not_read_again()
+    {
+        await CommandsForAsync("/");
+        Assert.Contains(_recorder.Commands, c => c.Sql.Contains("\"Mentions\"", StringComparison.Ordinal));
+
+        // Rendered afresh (an enhanced navigation is never answered from the output cache): counts and rows are kept.
+        _recorder.Clear();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+        using var response = await _client.SendAsync(request, Ct);
+
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.DoesNotContain(_recorder.Commands, c => c.Sql.Contains("\"Mentions\"", StringComparison.Ordinal));
+    }
+
     public static TheoryData<string, string, int> Reads => new()
     {
         // name, path, most commands allowed (the busiest company has hundreds of events, relations and quotes; an
