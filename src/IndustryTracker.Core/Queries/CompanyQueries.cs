@@ -92,11 +92,15 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
         }
         var wanted = slugs.ToList();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Companies.AsNoTracking().IgnoreAutoIncludes()
-            .Where(c => wanted.Contains(c.Slug))
-            .OrderBy(c => c.Name).ThenBy(c => c.Id)
-            .Select(c => new CompanyLink(c.Name, c.Slug))
-            .ToListAsync(cancellationToken);
+        // Kept until the next write: every timeline page with a company filter asks for its names.
+        return await CachedReads.ReadAsync<IReadOnlyList<CompanyLink>>(
+            cache, db, "company-names|" + string.Join('\n', wanted),
+            async ct => await db.Companies.AsNoTracking().IgnoreAutoIncludes()
+                .Where(c => wanted.Contains(c.Slug))
+                .OrderBy(c => c.Name).ThenBy(c => c.Id)
+                .Select(c => new CompanyLink(c.Name, c.Slug))
+                .ToListAsync(ct),
+            cancellationToken);
     }
 
     /// <summary>The profile of the company with this slug, or null when there is none.</summary>

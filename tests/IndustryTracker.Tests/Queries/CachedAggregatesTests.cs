@@ -13,8 +13,8 @@ namespace IndustryTracker.Tests.Queries;
 
 /// <summary>
 /// The aggregates the app keeps in its <see cref="QueryCache"/> until the next write (the home page's counts and
-/// largest investments, a profile as its page reads it and its first relations, a list's event rows) show that write on the next read, as the app
-/// wires them.
+/// largest investments, a profile as its page reads it and its first relations, a filter's company names, a list's
+/// event rows) show that write on the next read, as the app wires them.
 /// </summary>
 public sealed class CachedAggregatesTests : IAsyncLifetime
 {
@@ -118,6 +118,19 @@ public sealed class CachedAggregatesTests : IAsyncLifetime
         Assert.All(renamed.Events, e => Assert.Contains("DeepSeek Renamed", e.Companies));
         Assert.Equal(first!.Events.Select(e => e.Id), renamed.Events.Select(e => e.Id));
         Assert.Equal("Aaa Chip Works", (await ProfileAsync("aaa-chip-works"))?.Company.Name);
+    }
+
+    [Fact]
+    public async Task The_names_of_a_filters_companies_are_kept_and_follow_a_rename()
+    {
+        Task<IReadOnlyList<CompanyLink>> NamesAsync() => ReadAsync(s => s.GetRequiredService<CompanyQueries>().NamesAsync(["deepseek", "baidu"], Ct));
+        var first = await NamesAsync();
+        Assert.Same(first, await NamesAsync());
+
+        await WriteAsync(async db => (await db.Companies.SingleAsync(c => c.Slug == "deepseek", Ct)).RenameKeepingSlug("DeepSeek Renamed"));
+
+        Assert.Equal(["baidu", "deepseek"], first.Select(l => l.Slug).Order());
+        Assert.Equal("DeepSeek Renamed", Assert.Single(await NamesAsync(), l => l.Slug == "deepseek").Name);
     }
 
     [Fact]
