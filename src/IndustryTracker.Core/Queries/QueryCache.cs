@@ -7,7 +7,8 @@ namespace IndustryTracker.Core.Queries;
 /// <see cref="TryGetRow{T}"/>), kept until the data changes. Every write through this
 /// process's contexts bumps <see cref="Version"/> (<see cref="QueryCacheInvalidator"/>), which makes every cached
 /// result stale at once; writes by another process or instance change the database's <see cref="CacheStamp"/>, which
-/// readers pass to <see cref="Observe"/> before they ask for a result; <see cref="TimeToLive"/> bounds the rest. At most
+/// readers pass to <see cref="Observe"/> before they ask for a result; <see cref="TimeToLive"/> bounds the rest (a
+/// result past it is loaded again by one reader while the others are still answered with it). At most
 /// <see cref="MaxEntries"/> results are kept. A result is stamped with the version its load started at, so a load
 /// that overlaps a write is never served after it.
 /// </summary>
@@ -62,10 +63,14 @@ public sealed class QueryCache(TimeProvider time)
         {
             var now = time.GetUtcNow();
             var version = Version;
-            if (_entries.TryGetValue(key, out var found) && found.Version == version && found.Expires > now
+            if (_entries.TryGetValue(key, out var found) && found.Version == version
                 && found.Result.Task.IsCompletedSuccessfully && found.Result.Task.Result is T cached)
             {
-                return cached; // the common case: a result already there, nothing to allocate
+                if (found.Expires > now || Interlocked.CompareExchange(ref found.Reloading, 1, 0) != 0)
+                {
+                    return cached; // the common case: a result already there, nothing to allocate
+                }
+                return await ReloadAsync(key, found, load, version, cancellationToken);
             }
             var mine = new Entry(new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously), version, now + TimeToLive);
             if (_entries.Count >= MaxEntries)
@@ -117,6 +122,34 @@ public sealed class QueryCache(TimeProvider time)
     }
 
     /// <summary>
+    /// Loads again a result whose time is up though no write has been seen since it was read; readers that come
+    /// meanwhile are answered with it, so a result many requests ask for (the home page's) does not hold them all up
+    /// every <see cref="TimeToLive"/>. A write (a new version) is never answered this way. A failed reload leaves the
+    /// next reader to try again.
+    /// </summary>
+    private async Task<T> ReloadAsync<T>(string key, Entry expired, Func<CancellationToken, Task<T>> load, long version, CancellationToken cancellationToken)
+        where T : notnull
+    {
+        T result;
+        try
+        {
+            result = await load(cancellationToken);
+        }
+        catch
+        {
+            Volatile.Write(ref expired.Reloading, 0);
+            throw;
+        }
+        var fresh = new Entry(new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously), version, time.GetUtcNow() + TimeToLive);
+        fresh.Result.SetResult(result);
+        if (Version == version)
+        {
+            _entries.TryUpdate(key, fresh, expired); // unless a write or another load replaced it meanwhile
+        }
+        return result;
+    }
+
+    /// <summary>
     /// The row of one record (<paramref name="kind"/> names the table, e.g. a page's event with its companies, models and
     /// quotes) as <see cref="AddRow{T}"/> kept it, if no write has happened since its read began and it is under
     /// <see cref="TimeToLive"/> old: the same rule as the cached results. Rows are kept by record, so pages and lists
@@ -153,7 +186,11 @@ public sealed class QueryCache(TimeProvider time)
     private sealed record RowEntry(object Row, long Version, DateTimeOffset Expires);
 
     /// <summary>A result, or the load of one in flight, for the cache version it started at.</summary>
-    private sealed record Entry(TaskCompletionSource<object> Result, long Version, DateTimeOffset Expires);
+    private sealed record Entry(TaskCompletionSource<object> Result, long Version, DateTimeOffset Expires)
+    {
+        /// <summary>1 while a reader loads this result again after its time is up (<see cref="ReloadAsync"/>).</summary>
+        public int Reloading;
+    }
 }
 
 /// <summary>The one way a query reads an aggregate through the (optional) <see cref="QueryCache"/>.</summary>

@@ -5,7 +5,8 @@ namespace IndustryTracker.Tests.Queries;
 
 /// <summary>
 /// Readers that miss the same key at once share one load (no stampede of the same aggregate query after a write);
-/// a failed or abandoned load is never served to later readers.
+/// a failed or abandoned load is never served to later readers; a result past its time holds up only the reader that
+/// loads it again.
 /// </summary>
 public sealed class QueryCacheSharedLoadTests
 {
@@ -34,6 +35,41 @@ public sealed class QueryCacheSharedLoadTests
         Assert.Equal(1, loads);
         Assert.Equal(42, await cache.GetOrAddAsync("facets", Load, Ct));
         Assert.Equal(1, loads);
+    }
+
+    [Fact]
+    public async Task A_result_past_its_time_is_loaded_again_by_one_reader_while_the_others_are_answered_with_it()
+    {
+        var time = new FixedTimeProvider(new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        var cache = new QueryCache(time);
+        static Func<CancellationToken, Task<int>> Returns(int value) => _ => Task.FromResult(value);
+        Assert.Equal(1, await cache.GetOrAddAsync("landscape", Returns(1), Ct));
+
+        time.Advance(QueryCache.TimeToLive);
+        var reload = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reloading = cache.GetOrAddAsync("landscape", _ => reload.Task, Ct);
+        Assert.False(reloading.IsCompleted);
+        var meanwhile = cache.GetOrAddAsync("landscape", Returns(99), Ct);
+        Assert.True(meanwhile.IsCompletedSuccessfully); // not held up by the reload
+        Assert.Equal(1, await meanwhile); // nor loaded again
+        reload.SetResult(2);
+        Assert.Equal(2, await reloading);
+        Assert.Equal(2, await cache.GetOrAddAsync("landscape", Returns(99), Ct));
+
+        // A failed reload leaves the next reader to load it.
+        time.Advance(QueryCache.TimeToLive);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrAddAsync<int>("landscape", _ => throw new InvalidOperationException(), Ct));
+        Assert.Equal(3, await cache.GetOrAddAsync("landscape", Returns(3), Ct));
+
+        // A write is never answered with the old result, and a reload it overlapped is not kept.
+        time.Advance(QueryCache.TimeToLive);
+        var overlapped = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stale = cache.GetOrAddAsync("landscape", _ => overlapped.Task, Ct);
+        cache.Invalidate();
+        Assert.Equal(5, await cache.GetOrAddAsync("landscape", Returns(5), Ct));
+        overlapped.SetResult(4);
+        Assert.Equal(4, await stale);
+        Assert.Equal(5, await cache.GetOrAddAsync("landscape", Returns(99), Ct));
     }
 
     [Fact]
