@@ -19,10 +19,6 @@ public sealed class CacheStamp
     public long Value { get; set; }
 
     /// <summary>The current value (0 on a database that has no row yet).</summary>
-    public static Task<long> ReadAsync(Data.IndustryTrackerDbContext db, CancellationToken cancellationToken) => Read(db, cancellationToken);
-
-    // Compiled once: a page reads the stamp before each of its cached reads, and translating the LINQ each time (the
-    // query cache's key from the expression) cost more than the lookup itself.
-    private static readonly Func<Data.IndustryTrackerDbContext, CancellationToken, Task<long>> Read = EF.CompileAsyncQuery(
-        (Data.IndustryTrackerDbContext db, CancellationToken _) => db.CacheStamps.AsNoTracking().Where(s => s.Id == SharedId).Select(s => s.Value).FirstOrDefault());
+    public static Task<long> ReadAsync(Data.IndustryTrackerDbContext db, CancellationToken cancellationToken) =>
+        db.CacheStamps.AsNoTracking().Where(s => s.Id == SharedId).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken);
 }
