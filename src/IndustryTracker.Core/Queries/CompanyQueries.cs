@@ -120,16 +120,9 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
     {
         ArgumentNullException.ThrowIfNull(slug);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(listLimit);
-        if (cache is null)
-        {
-            return await LoadProfileAsync(slug, listLimit, cancellationToken);
-        }
-        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
-        {
-            await CachedReads.ObserveAsync(cache, db, cancellationToken);
-        }
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken); // for the cache stamp
         var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"company-profile|{slug.Trim().ToLowerInvariant()}|{listLimit}");
-        var kept = await cache.GetOrAddAsync(key, async ct => new KeptProfile(await LoadProfileAsync(slug, listLimit, ct)), cancellationToken);
+        var kept = await CachedReads.ReadAsync(cache, db, key, async ct => new KeptProfile(await LoadProfileAsync(slug, listLimit, ct)), cancellationToken);
         return kept.Profile;
     }
 
@@ -197,7 +190,7 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
             : await AllEventsAsync(db, id, cancellationToken);
 
         var relations = listLimit is { } relationLimit
-            ? await FirstRelationsAsync(db, id, relationLimit, cancellationToken)
+            ? await CompanyPagedQueries.RelationsFromAsync(db, id, 0, relationLimit, cancellationToken) // kept with the profile
             : await AllRelationsAsync(db, id, events, cancellationToken);
 
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -234,15 +227,6 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
             relations);
     }
 
-    /// <summary>
-    /// The company's first relations by the other company's name. Sorting by that name reads every (event, other
-    /// company) pair of the company's events (about 10,000 for the busiest at 100k events: 50 ms), so, like the
-    /// profile's counts, the result is kept until the next write (here or, by the stamp, anywhere).
-    /// </summary>
-    private Task<List<CompanyRelation>> FirstRelationsAsync(IndustryTrackerDbContext db, int id, int count, CancellationToken cancellationToken) =>
-        CachedReads.ReadAsync(
-            cache, db, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"company-relations|{id}|{count}"),
-            ct => CompanyPagedQueries.RelationsFromAsync(db, id, 0, count, ct), cancellationToken);
 
     /// <summary>Every event of the company, in timeline order (the unlimited profile).</summary>
     private static Task<List<EventRow>> AllEventsAsync(IndustryTrackerDbContext db, int id, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace IndustryTracker.Tests.Queries;
 
 /// <summary>
 /// The aggregates the app keeps in its <see cref="QueryCache"/> until the next write (the home page's counts and
-/// largest investments, a profile as its page reads it and its first relations, a filter's company names, a list's
+/// largest investments, a profile as its page reads it (with its first relations), a filter's company names, a list's
 /// event rows) show that write on the next read, as the app wires them.
 /// </summary>
 public sealed class CachedAggregatesTests : IAsyncLifetime
@@ -115,6 +115,7 @@ public sealed class CachedAggregatesTests : IAsyncLifetime
 
         var renamed = await ProfileAsync("deepseek");
         Assert.Equal("DeepSeek Renamed", renamed!.Company.Name);
+        Assert.NotEmpty(renamed.Events);
         Assert.All(renamed.Events, e => Assert.Contains("DeepSeek Renamed", e.Companies));
         Assert.Equal(first!.Events.Select(e => e.Id), renamed.Events.Select(e => e.Id));
         Assert.Equal("Aaa Chip Works", (await ProfileAsync("aaa-chip-works"))?.Company.Name);

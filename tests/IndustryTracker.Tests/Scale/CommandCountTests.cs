@@ -130,7 +130,7 @@ public sealed class CommandCountTests : IAsyncLifetime
         // anonymous read also reads the cache stamp once for the output cache, see PublicCacheGenerations)
         { "facets", "/api/events/facets?company={busy}", 5 },  // the aggregates and the shared cache stamp, twice
         { "company profile API", "/api/companies/{busy}", 21 },
-        // the investments' ids first, and the cache stamp read before the cached first relations
+        // the investments' ids first, and the cache stamp read before the kept profile
         { "company page", "/companies/{busy}", 26 },
         { "company page of a quiet company", "/companies/{quiet}", 23 },
         { "home page", "/", 25 }, // counted cold: the landscape's two reads of every company and its cache stamp read

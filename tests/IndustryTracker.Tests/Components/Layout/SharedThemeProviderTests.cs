@@ -64,6 +64,20 @@ public sealed class SharedThemeProviderTests : ComponentTestContext
         }
     }
 
+    [Fact]
+    public void A_static_render_replays_the_first_render_of_its_theme_rather_than_building_it_again()
+    {
+        Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        var theme = new MudTheme(); // its own key: no other test renders it
+        var first = Render<SharedThemeProvider>(p => p.Add(c => c.Theme, theme)).Markup;
+
+        // A theme is not changed once shown; this one is, only to tell a replay from a fresh build.
+        theme.PaletteLight.Primary = "#123456";
+
+        Assert.NotEqual(first, Render<MudThemeProvider>(p => p.Add(c => c.Theme, theme)).Markup); // built again: changed
+        Assert.Equal(first, Render<SharedThemeProvider>(p => p.Add(c => c.Theme, theme)).Markup); // replayed
+    }
+
     /// <summary>The longest markup the component's render tree keeps: the theme's CSS variables.</summary>
 #pragma warning disable BL0006 // reading the kept render tree is what this test is about
     private string StyleSheet<TComponent>(IRenderedComponent<TComponent> component) where TComponent : IComponent
