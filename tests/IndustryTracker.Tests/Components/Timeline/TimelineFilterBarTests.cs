@@ -1,6 +1,8 @@
 using Bunit;
 using IndustryTracker.Core.Contracts;
 using IndustryTracker.Web.Components.Pages.Timeline;
+using IndustryTracker.Web.Components.Shared;
+using MudBlazor;
 
 namespace IndustryTracker.Tests.Components.Timeline;
 
@@ -156,6 +158,30 @@ public sealed class TimelineFilterBarTests : ComponentTestContext
 
         cut.WaitForAssertion(() => Assert.Equal((from, to), (Assert.Single(_changes).From, _changes[0].To)));
         Assert.Equal(["tencent"], _changes[0].Companies);
+    }
+
+    [Fact]
+    public void A_typed_date_that_is_not_YYYY_MM_DD_changes_no_filter()
+    {
+        var cut = RenderBar(new TimelineFilter { Companies = ["tencent"] });
+
+        cut.Find("input#date-filter-end").Change("28/02/2025");
+        cut.Find("input#date-filter-end").Change("2025-02-30");
+        cut.Find("input#date-filter-end").Change("2025-03-01");
+
+        // Only the valid end is taken: the invalid texts never became dates.
+        cut.WaitForAssertion(() => Assert.Equal((null, "2025-03-01"), (Assert.Single(_changes).From, _changes[0].To)));
+    }
+
+    [Fact]
+    public void The_fields_share_the_apps_converters_rather_than_each_building_its_own()
+    {
+        var cut = RenderBar(new TimelineFilter { From = "2025-02-01" });
+
+        Assert.Same(FormConverters.IsoDay, cut.FindComponent<MudDateRangePicker>().Instance.Converter);
+        Assert.Same(FormConverters.Text, cut.FindComponent<MudTextField<string>>().Instance.Converter);
+        Assert.Same(FormConverters.Text, cut.FindComponent<MudSelect<string>>().Instance.Converter);
+        Assert.All(cut.FindComponents<MudAutocomplete<PickerOption>>(), a => Assert.Same(FormConverters.ChosenOnly<PickerOption>(), a.Instance.Converter));
     }
 
     [Fact]
