@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.RenderTree;
 using MudBlazor;
@@ -36,10 +37,7 @@ public sealed class SharedThemeProvider : MudThemeProvider
 #pragma warning restore MUD0010
         if (!RendererInfo.IsInteractive && Theme is not null && Static.TryGetValue(key, out var kept))
         {
-            foreach (var (sequence, markup) in kept)
-            {
-                builder.AddMarkupContent(sequence, markup);
-            }
+            Replay(builder, kept);
             return;
         }
 
@@ -65,7 +63,29 @@ public sealed class SharedThemeProvider : MudThemeProvider
             Static.TryAdd(key, shared);
         }
     }
+    /// <summary>
+    /// The kept static render of <paramref name="theme"/> in this mode, once one was made: a static page shows it
+    /// without a provider at all (constructing MudThemeProvider builds a default theme, parsing its colours: 2 % of a
+    /// page's CPU). Null until a provider has rendered it statically.
+    /// </summary>
+    public static RenderFragment? KeptStaticRender(MudTheme theme, bool isDarkMode, bool defaultScrollbar = false) =>
+        Static.TryGetValue((theme, isDarkMode, defaultScrollbar), out var kept) ? builder => Replay(builder, kept) : null;
+
+    private static void Replay(RenderTreeBuilder builder, (int Sequence, string Markup)[] kept)
+    {
+        foreach (var (sequence, markup) in kept)
+        {
+            builder.AddMarkupContent(sequence, markup);
+        }
+    }
 #pragma warning restore BL0006, ASP0006
+
+    /// <summary>
+    /// A static render or a prerender has no script to stop watching the system's theme: MudThemeProvider's disposal
+    /// would call it anyway and catch the failure, two exceptions for every page served (about 1 % of a page's CPU).
+    /// </summary>
+    protected override ValueTask DisposeAsyncCore() =>
+        RendererInfo.IsInteractive ? base.DisposeAsyncCore() : ValueTask.CompletedTask;
 
     private static string SharedCopy(string markup) =>
         Shared.TryGetValue(markup, out var shared) ? shared

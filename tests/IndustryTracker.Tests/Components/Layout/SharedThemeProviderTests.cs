@@ -78,6 +78,36 @@ public sealed class SharedThemeProviderTests : ComponentTestContext
         Assert.Equal(first, Render<SharedThemeProvider>(p => p.Add(c => c.Theme, theme)).Markup); // replayed
     }
 
+    [Fact]
+    public void Once_a_theme_was_rendered_statically_a_static_page_shows_it_without_a_provider()
+    {
+        Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        var theme = new MudTheme(); // its own key: no other test renders it
+        Assert.Null(SharedThemeProvider.KeptStaticRender(theme, isDarkMode: true));
+
+        var first = Render<SharedThemeProvider>(p => p.Add(c => c.Theme, theme).Add(c => c.IsDarkMode, true)).Markup;
+
+        var kept = SharedThemeProvider.KeptStaticRender(theme, isDarkMode: true);
+        Assert.NotNull(kept);
+        Assert.Equal(first, Render(kept).Markup);
+        Assert.Null(SharedThemeProvider.KeptStaticRender(theme, isDarkMode: false)); // the other mode was never shown
+    }
+
+    [Fact]
+    public async Task Only_a_circuits_provider_stops_watching_the_systems_theme_when_it_goes()
+    {
+        // A static render has no script to call: MudThemeProvider would call it anyway and catch the failure.
+        Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        Render<SharedThemeProvider>(p => p.Add(c => c.Theme, AppTheme.Theme));
+        await DisposeComponentsAsync();
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "mudThemeProvider.stopWatchingDarkMode");
+
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        Render<SharedThemeProvider>(p => p.Add(c => c.Theme, AppTheme.Theme));
+        await DisposeComponentsAsync();
+        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "mudThemeProvider.stopWatchingDarkMode");
+    }
+
     /// <summary>The longest markup the component's render tree keeps: the theme's CSS variables.</summary>
 #pragma warning disable BL0006 // reading the kept render tree is what this test is about
     private string StyleSheet<TComponent>(IRenderedComponent<TComponent> component) where TComponent : IComponent
