@@ -1,4 +1,7 @@
-using Microsoft.EntityFrameworkCore;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace IndustryTracker.Core.Queries;
 
@@ -18,7 +21,22 @@ public sealed class CacheStamp
 
     public long Value { get; set; }
 
+    /// <summary>The row <see cref="SharedId"/>; the same SQL on SQLite and PostgreSQL (the table and its columns are created with these quoted names).</summary>
+    private const string ReadSql = "SELECT \"Value\" FROM \"CacheStamps\" WHERE \"Id\" = 1";
+
     /// <summary>The current value (0 on a database that has no row yet).</summary>
-    public static Task<long> ReadAsync(Data.IndustryTrackerDbContext db, CancellationToken cancellationToken) =>
-        db.CacheStamps.AsNoTracking().Where(s => s.Id == SharedId).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken);
+    /// <remarks>
+    /// Read on every cached read (a timeline page makes three), so it is one relational command rather than a LINQ query:
+    /// EF's LINQ path (parameter extraction, the compiled-query cache lookup and a new delegate per execution) was 6 % of
+    /// a timeline page's CPU under load (docs/benchmarks.md). The command still goes through EF's connection handling,
+    /// interceptors and logging, as <c>ExecuteSqlRawAsync</c> does.
+    /// </remarks>
+    public static async Task<long> ReadAsync(Data.IndustryTrackerDbContext db, CancellationToken cancellationToken)
+    {
+        var command = db.GetService<IRawSqlCommandBuilder>().Build(ReadSql);
+        var parameters = new RelationalCommandParameterObject(
+            db.GetService<IRelationalConnection>(), null, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>());
+        var value = await command.ExecuteScalarAsync(parameters, cancellationToken);
+        return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    }
 }
