@@ -41,6 +41,7 @@ public static class ApplicationSetup
             // limit in UTF-8 plus JSON overhead, without letting every circuit send the importer's whole file limit.
             .AddHubOptions(options => options.MaximumReceiveMessageSize = 4L * Components.Pages.Sources.UploadPage.MaxPastedCharacters);
         builder.Services.AddMudServices();
+        builder.Services.AddSingleton<Components.Pages.Timeline.EventMarkup>();
         return builder;
     }
 

@@ -34,6 +34,7 @@ public sealed partial class TimelinePage
     [Inject] private EventQueries Events { get; set; } = null!;
     [Inject] private CompanyQueries Companies { get; set; } = null!;
     [Inject] private PickerSearch Picker { get; set; } = null!;
+    [Inject] private EventMarkup Markup { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private PersistentComponentState State { get; set; } = null!;
 
@@ -110,11 +111,20 @@ public sealed partial class TimelinePage
     // Only the chosen companies' and model's names: the pickers search the rest on the server as the reader types.
     // Only the company facets the page shows: the view is persisted into the prerendered page (data-protected, so it
     // does not compress) and kept by the circuit, and unfiltered at 100k events the company facet alone is 2,000 rows.
-    private async Task<TimelineView> LoadAsync(EventQuery query) => new(
-        await Events.ListAsync(query),
-        TimelineFacets.Shown(await Events.FacetsAsync(query)),
-        await Companies.NamesAsync(query.Companies),
-        query.Models.Count == 0 ? null : await Picker.ModelsBySlugAsync(query.Models) is [var model, ..] ? model : null);
+    // A reader's page (static) shows the events' kept HTML (EventMarkup); an editor's has edit links.
+    private async Task<TimelineView> LoadAsync(EventQuery query)
+    {
+        var result = await Events.ListAsync(query);
+        if (AssignedRenderMode is null)
+        {
+            await Markup.KeepAsync(result.Items);
+        }
+        return new(
+            result,
+            TimelineFacets.Shown(await Events.FacetsAsync(query)),
+            await Companies.NamesAsync(query.Companies),
+            query.Models.Count == 0 ? null : await Picker.ModelsBySlugAsync(query.Models) is [var model, ..] ? model : null);
+    }
 
     private static IEnumerable<string> Slugs(IEnumerable<string>? values) =>
         (values ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim().ToLowerInvariant()).Distinct();
