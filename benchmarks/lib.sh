@@ -72,10 +72,11 @@ pg_connection() { printf '%s;Database=%s' "$PG_ADMIN" "$1"; }
 
 # start_web NAME PORT LOG [VAR=VALUE ...]: the Release web app (Production, log level Warning) on 127.0.0.1:PORT,
 # in the background; its pid is left in STARTED_PID and remembered for stop_started. Waits until /health answers.
-# It runs with the environment docs/deployment.md recommends (MALLOC_ARENA_MAX=2); a VAR=VALUE given here wins.
+# It runs with the environment docs/deployment.md recommends (MALLOC_ARENA_MAX=2, DOTNET_GCgen0MaxBudget=0x1000000);
+# a VAR=VALUE given here wins.
 start_web() {
   local name=$1 port=$2 log=$3; shift 3
-  (cd "$WEB_DIR" && exec env ASPNETCORE_ENVIRONMENT=Production Seed__Path=/nonexistent MALLOC_ARENA_MAX=2 \
+  (cd "$WEB_DIR" && exec env ASPNETCORE_ENVIRONMENT=Production Seed__Path=/nonexistent MALLOC_ARENA_MAX=2 DOTNET_GCgen0MaxBudget=0x1000000 \
     Serilog__MinimumLevel__Default=Warning Security__RequireHttps=false "$@" \
     dotnet IndustryTracker.Web.dll --urls "http://127.0.0.1:$port" >"$log" 2>&1) &
   local pid=$!
