@@ -3,7 +3,12 @@ using IndustryTracker.Core.Contracts;
 using IndustryTracker.Web.Components.Pages.Timeline;
 using IndustryTracker.Web.Security;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IndustryTracker.Tests.Components.Timeline;
@@ -25,7 +30,7 @@ public sealed class EventMarkupTests : ComponentTestContext
         SourceUrl: "https://example.com/a?b=1&c=2",
         IsPlanned: id % 2 == 0);
 
-    private EventMarkup Markup => new(Services, NullLoggerFactory.Instance);
+    private EventMarkup Markup => new(Services.GetRequiredService<IServiceScopeFactory>(), NullLoggerFactory.Instance);
 
     // As a reader's page writes it: Blazor's static HTML renderer (bunit's markup decodes entities such as &#x2013;).
     private async Task<string> ListMarkupAsync(IReadOnlyList<EventDto> events, IReadOnlyDictionary<string, string>? titles = null)
@@ -79,6 +84,24 @@ public sealed class EventMarkupTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task It_makes_html_from_the_apps_root_services_where_scoped_services_are_checked()
+    {
+        // As the app registers it (a singleton), in Development, where resolving a scoped service from the root fails.
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        var environment = new DevelopmentEnvironment();
+        services.AddSingleton<IHostEnvironment>(environment).AddSingleton<IWebHostEnvironment>(environment);
+        services.AddRazorComponents();
+        services.AddSingleton<EventMarkup>();
+        await using var root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var item = Event(7);
+
+        await root.GetRequiredService<EventMarkup>().KeepAsync([item]);
+
+        Assert.Contains("Tencent integrates DeepSeek into Weixin (7)", EventMarkup.Find(item, null)!.Value.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_editor_still_gets_edit_links_on_kept_events()
     {
         AddAuthorization().SetAuthorized("editor@example.com").SetPolicies(Policies.CanEdit);
@@ -88,5 +111,15 @@ public sealed class EventMarkupTests : ComponentTestContext
         var cut = Render<EventList>(p => p.Add(c => c.Events, events));
 
         Assert.Equal(["events/5/edit", "events/6/edit"], cut.FindAll("a.edit-link").Select(a => a.GetAttribute("href")));
+    }
+
+    private sealed class DevelopmentEnvironment : IWebHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Development;
+        public string ApplicationName { get; set; } = "IndustryTracker.Web";
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+        public string WebRootPath { get; set; } = AppContext.BaseDirectory;
+        public IFileProvider WebRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

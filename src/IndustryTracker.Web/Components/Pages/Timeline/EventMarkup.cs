@@ -16,7 +16,7 @@ namespace IndustryTracker.Web.Components.Pages.Timeline;
 /// about a fifth of a timeline page's CPU under load (docs/benchmarks.md).
 /// </para>
 /// </summary>
-public sealed class EventMarkup(IServiceProvider services, ILoggerFactory loggerFactory)
+public sealed class EventMarkup(IServiceScopeFactory scopes, ILoggerFactory loggerFactory)
 {
     private static readonly ConditionalWeakTable<EventDto, Kept> KeptMarkup = new();
 
@@ -40,7 +40,9 @@ public sealed class EventMarkup(IServiceProvider services, ILoggerFactory logger
             return;
         }
 
-        await using var renderer = new HtmlRenderer(services, loggerFactory);
+        // A renderer resolves scoped services (Blazor's own), so it gets a scope of its own: this class is a singleton.
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggerFactory);
         await renderer.Dispatcher.InvokeAsync(async () =>
         {
             foreach (var item in missing)
