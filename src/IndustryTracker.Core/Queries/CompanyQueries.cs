@@ -227,7 +227,6 @@ public sealed class CompanyQueries(IDbContextFactory<IndustryTrackerDbContext> c
             relations);
     }
 
-
     /// <summary>Every event of the company, in timeline order (the unlimited profile).</summary>
     private static Task<List<EventRow>> AllEventsAsync(IndustryTrackerDbContext db, int id, CancellationToken cancellationToken)
     {

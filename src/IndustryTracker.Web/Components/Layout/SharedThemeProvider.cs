@@ -63,6 +63,7 @@ public sealed class SharedThemeProvider : MudThemeProvider
             Static.TryAdd(key, shared);
         }
     }
+
     /// <summary>
     /// The kept static render of <paramref name="theme"/> in this mode, once one was made: a static page shows it
     /// without a provider at all (constructing MudThemeProvider builds a default theme, parsing its colours: 2 % of a
