@@ -89,7 +89,7 @@ public static class DependencyInjection
             DatabaseProvider.Sqlite => builder.UseSqlite(options.ConnectionString, o => o
                 .MigrationsAssembly(SqliteMigrationsAssembly)
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(SqlitePragmas.Instance),
-            DatabaseProvider.Postgres => builder.UseNpgsql(options.ConnectionString, o => o
+            DatabaseProvider.Postgres => builder.UseNpgsql(PostgresConnectionDefaults.Apply(options.ConnectionString), o => o
                 .MigrationsAssembly(PostgresMigrationsAssembly)
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
             _ => throw new InvalidOperationException($"Unknown database provider '{options.Provider}'. Use Sqlite or Postgres."),
