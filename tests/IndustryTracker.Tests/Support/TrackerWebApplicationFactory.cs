@@ -41,6 +41,8 @@ public sealed class TrackerWebApplicationFactory(TestDatabase database, bool reg
         // Serilog's configuration reader takes for a sink called "".
         var logging = new Dictionary<string, string?> { [IndustryTracker.Web.Startup.LoggingSetup.FilePathKey] = Path.Combine(LogsFolder, "industrytracker-.clef") };
         builder.UseEnvironment("Testing");
+        // As in Development: a scoped service taken from the root provider fails here, not first in the E2E run.
+        builder.UseDefaultServiceProvider(options => options.ValidateScopes = true);
         // Configured as a deployment would (the test server's own address), so the start logs no warning about it; a
         // host setting only, so a test's own UseSetting can replace it.
         builder.UseSetting("Security:PublicBaseUrl", "http://localhost/");
