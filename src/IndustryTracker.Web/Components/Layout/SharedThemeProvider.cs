@@ -23,12 +23,22 @@ public sealed class SharedThemeProvider : MudThemeProvider
     /// <summary>The frames of a static render, by what decides them (a theme is not changed once shown).</summary>
     private static readonly ConcurrentDictionary<(MudTheme Theme, bool Dark, bool DefaultScrollbar), (int Sequence, string Markup)[]> Static = new();
 
+    /// <summary>
+    /// True while the page shows this provider's theme from elsewhere (a static page's own copy): the provider renders no
+    /// style sheets and keeps its other work (dark mode, following the system's theme).
+    /// </summary>
+    [Parameter] public bool OmitStyles { get; set; }
+
     // BL0006 and ASP0006: this replays MudThemeProvider's render tree (its frames and their sequence numbers), which is
     // Blazor's internals; SharedThemeProviderTests compares the output with MudThemeProvider's in both modes, and a frame
     // that is not markup makes it render as MudThemeProvider does.
 #pragma warning disable BL0006, ASP0006
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
+        if (OmitStyles)
+        {
+            return;
+        }
         // A static render or a prerender runs no script, so what it shows follows from its parameters alone: the first
         // one's frames are replayed, and the theme is not built again for every page (2-3 % of a page's CPU under load).
         // MUD0010: the mode's state can differ from the parameter only once a circuit has run the system-theme script.

@@ -53,6 +53,18 @@ public sealed class SharedThemeProviderTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_provider_whose_page_shows_the_theme_renders_no_style_sheets_until_it_is_told_otherwise()
+    {
+        var cut = Render<SharedThemeProvider>(p => p.Add(c => c.Theme, AppTheme.Theme).Add(c => c.IsDarkMode, true).Add(c => c.OmitStyles, true));
+
+        Assert.Empty(cut.Markup);
+
+        cut.Render(p => p.Add(c => c.OmitStyles, false));
+
+        Assert.Equal(Render<MudThemeProvider>(p => p.Add(c => c.Theme, AppTheme.Theme).Add(c => c.IsDarkMode, true)).Markup, cut.Markup);
+    }
+
+    [Fact]
     public void Static_renders_replay_a_kept_render_and_still_follow_the_mode_and_the_scrollbar()
     {
         Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));

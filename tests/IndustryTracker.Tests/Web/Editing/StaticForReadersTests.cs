@@ -46,6 +46,28 @@ public sealed partial class StaticForReadersTests : EditingWebTest
         }
     }
 
+    [Theory]
+    [InlineData(null, "light")]
+    [InlineData("dark", "dark")]
+    public async Task A_readers_page_carries_its_theme_once_outside_the_app_bars_island(string? cookie, string mode)
+    {
+        using var reader = Anonymous();
+        if (cookie is not null)
+        {
+            reader.DefaultRequestHeaders.Add("Cookie", $"theme={cookie}");
+        }
+
+        var html = await reader.GetStringAsync("/companies/deepseek", Ct);
+
+        // The island's first interactive render replaces what it prerendered: a theme inside it would be replaced too.
+        var themes = Regex.Matches(html, "<style class='mud-theme-provider'>");
+        Assert.Single(themes);
+        Assert.True(themes[0].Index < InteractiveRoot().Match(html).Index, "the theme comes before the first island");
+        var palette = mode == "dark" ? IndustryTracker.Web.Components.Layout.AppTheme.Theme.PaletteDark : IndustryTracker.Web.Components.Layout.AppTheme.Theme.PaletteLight;
+        Assert.Contains($"--mud-palette-background: {palette.Background}", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"data-theme=\"{mode}\"", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Editors_get_the_interactive_profile_with_its_history_and_merge_panels()
     {
