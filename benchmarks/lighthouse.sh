@@ -4,11 +4,13 @@
 # performance and accessibility scores per page (issue 12 targets: >= 90 and >= 95) and keeps the JSON reports in OUT.
 #   benchmarks/lighthouse.sh                    # Lighthouse's default (mobile emulation, simulated throttling)
 #   PRESET=desktop benchmarks/lighthouse.sh
+#   RUNS=5 benchmarks/lighthouse.sh           # each page five times (the scores vary run to run with the machine's load)
+#   PAGES="/timeline" benchmarks/lighthouse.sh # only these pages (space-separated; the default is the three above)
 # Needs dotnet; installs chromium, npm and curl from Debian when missing; Lighthouse goes into LIGHTHOUSE_DIR.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 LIGHTHOUSE_VERSION=13.5.0
-DB="${DB:-/tmp/industrytracker-bench/scale.db}"; PORT="${PORT:-5394}"; PRESET="${PRESET:-}"
+DB="${DB:-/tmp/industrytracker-bench/scale.db}"; PORT="${PORT:-5394}"; PRESET="${PRESET:-}"; RUNS="${RUNS:-1}"
 LIGHTHOUSE_DIR="${LIGHTHOUSE_DIR:-/tmp/industrytracker-lighthouse}"; OUT="${OUT:-/tmp/industrytracker-lighthouse-reports}"
 need curl curl; need chromium chromium; need npm npm; need sqlite3 sqlite3
 if [ ! -x "$LIGHTHOUSE_DIR/node_modules/.bin/lighthouse" ] || ! grep -q "\"version\": \"$LIGHTHOUSE_VERSION\"" "$LIGHTHOUSE_DIR/node_modules/lighthouse/package.json"; then
@@ -27,16 +29,20 @@ busy=$(sqlite3 "$DB" 'SELECT c."Slug" FROM "EventCompanies" ec JOIN "Companies" 
 start_web app "$PORT" "$work/app.log" "ConnectionStrings__IndustryTracker=Data Source=$DB"
 base="http://127.0.0.1:$PORT"
 echo "lighthouse $LIGHTHOUSE_VERSION, preset ${PRESET:-mobile (default)}; $(note_load)"
-for page in "/" "/companies/$busy" "/timeline"; do
-  curl -fs -o /dev/null --max-time 120 "$base$page"   # warm: the first request fills the caches
-  name=$(printf '%s' "$page" | tr '/' '_' | sed 's/^_$/home/; s/^_//')
-  CHROME_PATH="$(command -v chromium)" "$LIGHTHOUSE_DIR/node_modules/.bin/lighthouse" "$base$page" --quiet \
-    --only-categories=performance,accessibility ${PRESET:+--preset=$PRESET} --output=json --output-path="$OUT/$name.json" \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
-  node -e '
-    const r = require(process.argv[1]); const c = r.categories, a = r.audits;
-    const ms = k => a[k] && a[k].numericValue !== undefined ? Math.round(a[k].numericValue) + " ms" : "-";
-    console.log(`${process.argv[2].padEnd(36)} performance ${Math.round(c.performance.score * 100)}  accessibility ${Math.round(c.accessibility.score * 100)}  (FCP ${ms("first-contentful-paint")}, LCP ${ms("largest-contentful-paint")}, TBT ${ms("total-blocking-time")}, CLS ${a["cumulative-layout-shift"].numericValue.toFixed(3)})`);
-  ' "$OUT/$name.json" "$page"
+read -r -a pages <<< "${PAGES:-/ /companies/$busy /timeline}"
+for run in $(seq 1 "$RUNS"); do
+  for page in "${pages[@]}"; do
+    curl -fs -o /dev/null --max-time 120 "$base$page"   # warm: the first request fills the caches
+    name=$(printf '%s' "$page" | tr '/' '_' | sed 's/^_$/home/; s/^_//')
+    if [ "$RUNS" -gt 1 ]; then name="$name.$run"; fi
+    CHROME_PATH="$(command -v chromium)" "$LIGHTHOUSE_DIR/node_modules/.bin/lighthouse" "$base$page" --quiet \
+      --only-categories=performance,accessibility ${PRESET:+--preset=$PRESET} --output=json --output-path="$OUT/$name.json" \
+      --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
+    node -e '
+      const r = require(process.argv[1]); const c = r.categories, a = r.audits;
+      const ms = k => a[k] && a[k].numericValue !== undefined ? Math.round(a[k].numericValue) + " ms" : "-";
+      console.log(`${process.argv[2].padEnd(36)} performance ${Math.round(c.performance.score * 100)}  accessibility ${Math.round(c.accessibility.score * 100)}  (FCP ${ms("first-contentful-paint")}, LCP ${ms("largest-contentful-paint")}, TBT ${ms("total-blocking-time")}, CLS ${a["cumulative-layout-shift"].numericValue.toFixed(3)})`);
+    ' "$OUT/$name.json" "$page"
+  done
 done
 echo "reports: $OUT; $(note_load)"
