@@ -4,7 +4,8 @@
 # performance and accessibility scores per page (issue 12 targets: >= 90 and >= 95) and keeps the JSON reports in OUT.
 #   benchmarks/lighthouse.sh                    # Lighthouse's default (mobile emulation, simulated throttling)
 #   PRESET=desktop benchmarks/lighthouse.sh
-#   RUNS=5 benchmarks/lighthouse.sh           # each page five times (the scores vary run to run with the machine's load)
+#   RUNS=5 benchmarks/lighthouse.sh           # each page five times, then each page's median and lowest score
+#                                             # (scores vary run to run; Lighthouse's docs advise the median of five)
 #   PAGES="/timeline" benchmarks/lighthouse.sh # only these pages (space-separated; the default is the three above)
 # Needs dotnet; installs chromium, npm and curl from Debian when missing; Lighthouse goes into LIGHTHOUSE_DIR.
 set -euo pipefail
@@ -45,4 +46,15 @@ for run in $(seq 1 "$RUNS"); do
     ' "$OUT/$name.json" "$page"
   done
 done
+if [ "$RUNS" -gt 1 ]; then
+  for page in "${pages[@]}"; do
+    name=$(printf '%s' "$page" | tr '/' '_' | sed 's/^_$/home/; s/^_//')
+    node -e '
+      const [page, out, name, runs] = process.argv.slice(1);
+      const scores = [...Array(Number(runs)).keys()]
+        .map(i => Math.round(require(`${out}/${name}.${i + 1}.json`).categories.performance.score * 100)).sort((a, b) => a - b);
+      console.log(`${page.padEnd(36)} performance median ${scores[Math.floor(scores.length / 2)]}, lowest ${scores[0]} (${scores.join(", ")})`);
+    ' "$page" "$OUT" "$name" "$RUNS"
+  done
+fi
 echo "reports: $OUT; $(note_load)"
