@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using IndustryTracker.Web.Components.Layout;
 
 namespace IndustryTracker.Tests.Web.Editing;
 
@@ -63,7 +64,7 @@ public sealed partial class StaticForReadersTests : EditingWebTest
         var themes = Regex.Matches(html, "<style class='mud-theme-provider'>");
         Assert.Single(themes);
         Assert.True(themes[0].Index < InteractiveRoot().Match(html).Index, "the theme comes before the first island");
-        var palette = mode == "dark" ? IndustryTracker.Web.Components.Layout.AppTheme.Theme.PaletteDark : IndustryTracker.Web.Components.Layout.AppTheme.Theme.PaletteLight;
+        var palette = mode == "dark" ? AppTheme.Theme.PaletteDark : AppTheme.Theme.PaletteLight;
         Assert.Contains($"--mud-palette-background: {palette.Background}", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains($"data-theme=\"{mode}\"", html, StringComparison.Ordinal);
     }
